@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** Every setting the apps read from the environment, validated once at start-up. */
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z
+    .string({ error: 'is required (postgresql://user@host:port/database)' })
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[\w.-]+:\d+$/, 'must be host:port')
+    .default('localhost:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('stays'),
+  /** Secret for the keyed hash that links a patient's stays without revealing the personnummer. */
+  PATIENT_KEY_SECRET: z
+    .string({ error: 'is required (at least 32 characters of random text)' })
+    .min(32, 'must be at least 32 characters'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; a wrong value throws one line naming the variable and the reason. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map(
+    (issue) =>
+      `${issue.path.join('.')} ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])] ?? null)})`,
+  );
+  throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+}
+
+/** Loads the configuration or stops the process with one clear line. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}

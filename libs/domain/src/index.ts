@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './personnummer';
+export * from './schemas/common';
+export * from './schemas/admission';
+export * from './schemas/events';
+export * from './schemas/tasks';

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { isValidPersonnummer, normalisePersonnummer } from '../personnummer';
+import { instantSchema, kommunCodeSchema, unitIdSchema } from './common';
+
+export const careTypeSchema = z.enum(['somatic', 'psychiatric', 'psychiatric-lpt']);
+export type CareType = z.infer<typeof careTypeSchema>;
+
+export const admissionSchema = z.strictObject({
+  patient: z.strictObject({
+    personnummer: z
+      .string()
+      .refine(isValidPersonnummer, 'is not a valid personnummer or samordningsnummer')
+      .transform(normalisePersonnummer),
+    name: z.string().trim().min(1, 'is required').max(200),
+    folkbokforingskommun: kommunCodeSchema,
+    listedVardcentralUnitId: unitIdSchema.optional(),
+  }),
+  wardUnitId: unitIdSchema,
+  admittedAt: instantSchema,
+  careType: careTypeSchema,
+  frailty: z.strictObject({ cfs: z.number().int().min(1).max(9) }).optional(),
+});
+export type Admission = z.infer<typeof admissionSchema>;

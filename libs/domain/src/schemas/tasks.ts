@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { instantSchema } from './common';
+
+export const completeTaskSchema = z.strictObject({
+  occurredAt: instantSchema.optional(),
+  outcome: z.string().min(1).max(100).optional(),
+  note: z.string().max(2000).optional(),
+});
+export type CompleteTaskRequest = z.infer<typeof completeTaskSchema>;
+
+export const taskStatusSchema = z.enum(['open', 'claimed', 'done', 'cancelled']);
+
+export const listTasksQuerySchema = z.strictObject({
+  unit: z.string().min(1, 'is required'),
+  status: taskStatusSchema.optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  stay: z.uuid().optional(),
+});
