@@ -1,0 +1,3 @@
+export * from './labels';
+export * from './mermaid';
+export * from './markdown';
