@@ -1,0 +1,22 @@
+import { applyMigrations, type MigrationResult } from './migrations/migrator';
+import { PrismaService } from './prisma.service';
+import { UnitRepository } from './repositories/unit.repository';
+import { demoUnits } from './seed/demo-units';
+
+/** Migrates the database and loads the demo units; both steps are idempotent. */
+export async function prepareDatabase(
+  databaseUrl: string,
+  migrationsDir: string,
+  options: { seed: boolean },
+): Promise<MigrationResult> {
+  const result = await applyMigrations(databaseUrl, migrationsDir);
+  if (options.seed) {
+    const prisma = new PrismaService(databaseUrl);
+    try {
+      await new UnitRepository(prisma).upsertMany(demoUnits);
+    } finally {
+      await prisma.$disconnect();
+    }
+  }
+  return result;
+}
