@@ -1,0 +1,74 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import {
+  StayRepository,
+  TaskRepository,
+  TimelineRepository,
+  UnitRepository,
+} from '@app/persistence';
+import { workflowBundleAliases, workflowsPath } from '@app/workflows';
+import { createStayActivities } from './activities/stay.activities';
+import { installTemporalRuntime } from './temporal-runtime';
+
+/** Runs the Temporal worker for the stay task queue inside the Nest application context. */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(TemporalWorkerService.name);
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly stays: StayRepository,
+    private readonly tasks: TaskRepository,
+    private readonly timeline: TimelineRepository,
+    private readonly units: UnitRepository,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    installTemporalRuntime(this.config.LOG_LEVEL);
+    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.TEMPORAL_NAMESPACE,
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      workflowsPath,
+      bundlerOptions: {
+        webpackConfigHook: (config) => {
+          config.resolve = {
+            ...config.resolve,
+            alias: { ...(config.resolve?.alias as object), ...workflowBundleAliases },
+          };
+          return config;
+        },
+      },
+      activities: createStayActivities({
+        stays: this.stays,
+        tasks: this.tasks,
+        timeline: this.timeline,
+        units: this.units,
+      }),
+    });
+    this.running = this.worker.run();
+    this.running.catch((error: unknown) => {
+      this.logger.error(`Temporal worker stopped: ${(error as Error).message}`);
+      process.exitCode = 1;
+    });
+    this.logger.log(`Worker polling task queue "${this.config.TEMPORAL_TASK_QUEUE}"`);
+  }
+
+  /** Graceful: stop polling, let running activities finish, then close the connection. */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+}

@@ -1,0 +1,121 @@
+import {
+  activitiesCancelledByEvent,
+  activitiesCompletedByEvent,
+  applicableActivities,
+  computeDueAt,
+  type PerformerUnit,
+  type ProcessDefinition,
+  type TriggerOccurrence,
+} from '@app/process-definition/interpreter';
+import type { StayState, StayUnits, TaskState } from './types';
+
+/**
+ * Pure decisions of the stay workflow on top of the process definition's interpreter:
+ * which tasks an occurrence opens, closes or cancels, and which fall overdue. No I/O and
+ * no clock: times come in as arguments, ids from `newId`.
+ */
+
+export function resolvePerformerUnit(
+  performer: PerformerUnit,
+  units: StayUnits,
+): string | undefined {
+  switch (performer) {
+    case 'ward':
+      return units.ward;
+    case 'listed-vardcentral':
+      return units.listedVardcentral;
+    case 'kommun-hemsjukvard':
+      return units.kommunHemsjukvard;
+    case 'kommun-socialtjanst':
+      return units.kommunSocialtjanst;
+    case 'processagare':
+      return units.processagare;
+    case 'system':
+      return undefined;
+    default:
+      return performer satisfies never;
+  }
+}
+
+const isLive = (task: TaskState) => task.status === 'open' || task.status === 'claimed';
+
+/** Opens a task for every applicable activity that has a performing unit and no live task. */
+export function openTasks(
+  definition: ProcessDefinition,
+  state: StayState,
+  units: StayUnits,
+  stayId: string,
+  occurrence: TriggerOccurrence,
+  occurredAt: Date,
+  newId: () => string,
+): TaskState[] {
+  const opened: TaskState[] = [];
+  for (const activity of applicableActivities(definition, occurrence, state.facts)) {
+    if (state.tasks.some((t) => t.activityId === activity.id && isLive(t))) continue;
+    const unitId = resolvePerformerUnit(activity.performerUnit, units);
+    if (unitId === undefined) continue;
+    const dueAt = computeDueAt(activity.deadline, occurredAt);
+    opened.push({
+      id: newId(),
+      stayId,
+      activityId: activity.id,
+      unitId,
+      lane: activity.lane,
+      status: 'open',
+      triggeredAt: occurredAt.toISOString(),
+      ...(dueAt ? { dueAt: dueAt.toISOString() } : {}),
+      overdue: false,
+      version: 1,
+    });
+  }
+  return opened;
+}
+
+/**
+ * Live tasks that an event closes: completed by the system (e.g. the event is the task's
+ * result) or cancelled because the task no longer applies (e.g. the patient died).
+ * Mutates the tasks and returns the changed ones.
+ */
+export function closeTasksOnEvent(
+  definition: ProcessDefinition,
+  state: StayState,
+  event: { type: string; occurredAt: string },
+): TaskState[] {
+  const live = state.tasks.filter(isLive);
+  const liveIds = live.map((t) => t.activityId);
+  const completed = new Set(activitiesCompletedByEvent(definition, event.type, liveIds));
+  const cancelled = new Set(activitiesCancelledByEvent(definition, event.type, liveIds));
+  const changed: TaskState[] = [];
+  for (const task of live) {
+    if (completed.has(task.activityId)) {
+      task.status = 'done';
+      task.completedAt = event.occurredAt;
+      task.completedBy = 'system';
+      task.outcome = `completed-by:${event.type}`;
+    } else if (cancelled.has(task.activityId)) {
+      task.status = 'cancelled';
+      task.outcome = `cancelled-by:${event.type}`;
+    } else continue;
+    task.version += 1;
+    changed.push(task);
+  }
+  return changed;
+}
+
+/** Tasks whose due time has passed at `now` and that are not yet marked overdue. */
+export function tasksFallingOverdue(state: StayState, now: Date): TaskState[] {
+  return state.tasks.filter(
+    (t) => isLive(t) && !t.overdue && t.dueAt !== undefined && Date.parse(t.dueAt) <= now.getTime(),
+  );
+}
+
+/** The next time a task falls due, if any task is still waiting for its deadline. */
+export function nextDueAt(state: StayState): number | undefined {
+  let next: number | undefined;
+  for (const t of state.tasks) {
+    if (!isLive(t) || t.overdue || t.dueAt === undefined) continue;
+    const due = Date.parse(t.dueAt);
+    if (next === undefined || due < next) next = due;
+  }
+  return next;
+}

@@ -1,0 +1,26 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type {
+  CompleteTaskArgs,
+  RegisterEventArgs,
+  RegisterEventResult,
+  StayState,
+  TaskState,
+} from './types';
+
+/** Message definitions, declared once and shared by the workflow, the API and the tests. */
+/** Sent with the workflow's start: answers once the admission's first tasks are in the read model. */
+export const admitUpdate = defineUpdate<RegisterEventResult>('admit');
+export const registerEventUpdate = defineUpdate<RegisterEventResult, [RegisterEventArgs]>(
+  'registerEvent',
+);
+export const completeTaskUpdate = defineUpdate<TaskState, [CompleteTaskArgs]>('completeTask');
+export const stayStateQuery = defineQuery<StayState>('stayState');
+
+/** Failure types the workflow's validators raise; the API maps them to HTTP statuses. */
+export const StayFailure = {
+  taskNotFound: 'TaskNotFound',
+  taskAlreadyDone: 'TaskAlreadyDone',
+  invalidOutcome: 'InvalidOutcome',
+  unknownEventType: 'UnknownEventType',
+  stayEnded: 'StayEnded',
+} as const;

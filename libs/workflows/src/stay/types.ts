@@ -1,0 +1,101 @@
+import type { Lane, StayFacts } from '@app/process-definition/interpreter';
+
+/** What a stay workflow starts with. No patient identity: only opaque ids and a keyed hash. */
+export interface StayWorkflowInput {
+  stayId: string;
+  processDefinitionVersion: number;
+  admittedAt: string;
+  careType: string;
+  wardUnitId: string;
+  kommunCode: string;
+  listedVardcentralUnitId?: string;
+  /** HMAC of the personnummer, for linking readmissions; never the number itself. */
+  patientKey: string;
+}
+
+/** The units that perform a stay's activities, resolved once at admission. */
+export interface StayUnits {
+  ward: string;
+  listedVardcentral?: string;
+  kommunHemsjukvard?: string;
+  kommunSocialtjanst?: string;
+  /** Where escalations and deviation reviews go, when the region has configured one. */
+  processagare?: string;
+}
+
+export type TaskStatus = 'open' | 'claimed' | 'done' | 'cancelled';
+
+export interface TaskState {
+  id: string;
+  stayId: string;
+  activityId: string;
+  unitId: string;
+  lane: Lane;
+  status: TaskStatus;
+  triggeredAt: string;
+  dueAt?: string;
+  overdue: boolean;
+  claimedBy?: string;
+  completedAt?: string;
+  completedBy?: string;
+  outcome?: string;
+  note?: string;
+  /** Increases with every change; the read model keeps only the newest. */
+  version: number;
+}
+
+export interface StayEventRecord {
+  id: string;
+  stayId: string;
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  data: Record<string, unknown>;
+}
+
+export interface DeviationRecord {
+  id: string;
+  stayId: string;
+  taskId?: string;
+  unitId: string;
+  category: string;
+  description: string;
+  source: 'automatic' | 'manual';
+  occurredAt: string;
+}
+
+export type StayStatus = 'admitted' | 'discharged' | 'died' | 'transferred';
+
+export interface StaySnapshot {
+  stayId: string;
+  status: StayStatus;
+  endedAt?: string;
+  version: number;
+}
+
+export interface StayState {
+  facts: StayFacts;
+  status: StayStatus;
+  endedAt?: string;
+  tasks: TaskState[];
+  version: number;
+}
+
+export interface RegisterEventArgs {
+  type: string;
+  occurredAt: string;
+  data: Record<string, unknown>;
+}
+
+export interface CompleteTaskArgs {
+  taskId: string;
+  actor: string;
+  occurredAt: string;
+  outcome?: string;
+  note?: string;
+}
+
+export interface RegisterEventResult {
+  eventId: string;
+  createdTaskIds: string[];
+}
