@@ -1,0 +1,60 @@
+import {
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  isGrpcServiceError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { AppError } from '@app/domain';
+import { StayFailure } from '@app/workflows';
+
+/**
+ * Maps errors from Temporal and PostgreSQL to AppErrors, so that the
+ * rest of the API never needs to know their shapes.
+ */
+export function fromInfrastructureError(error: unknown): AppError | undefined {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure)
+    return fromWorkflowFailure(error.cause);
+  if (error instanceof WorkflowNotFoundError) return AppError.notFound('The stay was not found');
+  if (isGrpcServiceError(error) || isUnavailable(error))
+    return AppError.unavailable('A backing service is unavailable; try again shortly');
+  return undefined;
+}
+
+function fromWorkflowFailure(failure: ApplicationFailure): AppError {
+  switch (failure.type) {
+    case StayFailure.taskNotFound:
+      return AppError.notFound(failure.message);
+    case StayFailure.taskAlreadyDone:
+    case StayFailure.stayEnded:
+      return AppError.conflict(failure.message);
+    case StayFailure.invalidOutcome:
+      return AppError.unprocessable(failure.message, [
+        { field: 'body.outcome', reason: failure.message },
+      ]);
+    case StayFailure.unknownEventType:
+      return AppError.unprocessable(failure.message, [
+        { field: 'body.type', reason: failure.message },
+      ]);
+    default:
+      return AppError.conflict(failure.message);
+  }
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'P1001',
+  'P2024',
+  '57P01',
+]);
+
+function isUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

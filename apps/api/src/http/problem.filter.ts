@@ -1,0 +1,49 @@
+import {
+  Catch,
+  HttpException,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AppError } from '@app/domain';
+import { fromInfrastructureError } from './infrastructure-errors';
+import { problemFromAppError, problemFromHttpException, type ProblemDetails } from './problem';
+
+/**
+ * The HTTP edge: every error leaves as application/problem+json. Transport-neutral
+ * AppErrors map by kind; anything unexpected is a 500 without internals (no stack traces).
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = this.toProblem(exception, request.originalUrl.split('?')[0] ?? '');
+    if (problem.status >= 500 && problem.status !== 503)
+      this.logger.error(
+        `Unhandled ${(exception as Error).name ?? 'error'} on ${request.method} ${problem.instance ?? ''}: ${(exception as Error).message}`,
+      );
+    const appError = exception instanceof AppError ? exception : fromInfrastructureError(exception);
+    if (appError?.retryAfterSeconds !== undefined)
+      response.setHeader('Retry-After', String(appError.retryAfterSeconds));
+    response.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  private toProblem(exception: unknown, instance: string): ProblemDetails {
+    if (exception instanceof AppError) return problemFromAppError(exception, instance);
+    const infrastructure = fromInfrastructureError(exception);
+    if (infrastructure) return problemFromAppError(infrastructure, instance);
+    if (exception instanceof HttpException) return problemFromHttpException(exception, instance);
+    return {
+      type: '/problems/internal',
+      title: 'Internt fel',
+      status: 500,
+      detail: 'An unexpected error occurred; it has been logged.',
+      instance,
+    };
+  }
+}

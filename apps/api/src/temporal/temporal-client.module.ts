@@ -1,0 +1,30 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+
+/**
+ * Provides one Temporal Client to the API. The connection is lazy, so the API starts
+ * (and answers 503) while Temporal is still coming up or is down.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: Client,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new Client({
+          connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
+          namespace: config.TEMPORAL_NAMESPACE,
+        }),
+    },
+  ],
+  exports: [Client],
+})
+export class TemporalClientModule implements OnApplicationShutdown {
+  constructor(@Inject(Client) private readonly client: Client) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.connection.close();
+  }
+}

@@ -1,0 +1,12 @@
+import { Controller, Get } from '@nestjs/common';
+import { UnitRepository } from '@app/persistence';
+
+@Controller('api/v1/units')
+export class UnitsController {
+  constructor(private readonly units: UnitRepository) {}
+
+  @Get()
+  async list() {
+    return { items: await this.units.list() };
+  }
+}
