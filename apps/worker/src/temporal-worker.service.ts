@@ -13,7 +13,7 @@ import {
   TimelineRepository,
   UnitRepository,
 } from '@app/persistence';
-import { workflowBundleAliases, workflowsPath } from '@app/workflows';
+import { workflowBundlerOptions, workflowsPath } from '@app/workflows';
 import { createStayActivities } from './activities/stay.activities';
 import { installTemporalRuntime } from './temporal-runtime';
 
@@ -41,15 +41,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       workflowsPath,
-      bundlerOptions: {
-        webpackConfigHook: (config) => {
-          config.resolve = {
-            ...config.resolve,
-            alias: { ...(config.resolve?.alias as object), ...workflowBundleAliases },
-          };
-          return config;
-        },
-      },
+      bundlerOptions: workflowBundlerOptions,
       activities: createStayActivities({
         stays: this.stays,
         tasks: this.tasks,
