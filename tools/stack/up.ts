@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { prepareDatabase } from '@app/persistence';
+import { dataDir, migrationsDir, repoRoot } from './paths';
+import { isPortOpen, waitFor } from './ports';
+import { ensureDatabase, startPostgres } from './postgres';
+import { startTemporalDevServer, stopChild } from './temporal';
+
+/**
+ * The whole system on one machine: Temporal dev server (SQLite under .data/), PostgreSQL
+ * (DATABASE_URL or embedded under .data/), migrations, demo data, worker and API.
+ * Ctrl-C stops every child. Running it again reuses what exists.
+ */
+const log = (line: string) => process.stdout.write(`[run] ${line}\n`);
+const apiPort = Number(process.env.PORT ?? 3000);
+const temporalPort = Number(process.env.TEMPORAL_PORT ?? 7233);
+const temporalUiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
+const embeddedPostgresPort = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+
+const stoppers: (() => Promise<void>)[] = [];
+let stopping = false;
+
+async function main(): Promise<void> {
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = developmentSecrets();
+
+  let temporalAddress = process.env.TEMPORAL_ADDRESS;
+  if (!temporalAddress && (await isPortOpen(temporalPort))) {
+    temporalAddress = `127.0.0.1:${temporalPort}`;
+    log(`Temporal: something already listens on ${temporalAddress}, reusing it`);
+  }
+  if (!temporalAddress) {
+    const temporal = await startTemporalDevServer({
+      port: temporalPort,
+      uiPort: temporalUiPort,
+      dbFile: join(dataDir, 'temporal.sqlite'),
+      log,
+    });
+    stoppers.push(() => temporal.stop());
+    temporalAddress = temporal.address;
+    log(`Temporal: dev server on ${temporal.address}, web UI ${temporal.uiUrl ?? ''}`);
+  }
+
+  const postgres = await startPostgres({
+    ...(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : {}),
+    dataDir: join(dataDir, 'postgres'),
+    port: embeddedPostgresPort,
+    log,
+  });
+  stoppers.push(() => postgres.stop());
+  const databaseUrl = process.env.DATABASE_URL
+    ? process.env.DATABASE_URL
+    : await ensureDatabase(postgres.adminUrl, 'utskrivning');
+  const migrated = await prepareDatabase(databaseUrl, migrationsDir, { seed: true });
+  log(
+    `PostgreSQL: ${migrated.applied.length} migration(s) applied, ${migrated.alreadyApplied} already there; demo units loaded`,
+  );
+
+  const env = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    PORT: String(apiPort),
+    PATIENT_KEY_SECRET: process.env.PATIENT_KEY_SECRET ?? secrets.PATIENT_KEY_SECRET,
+  };
+  startApp('worker', 'apps/worker/src/main.ts', env);
+  startApp('api', 'apps/api/src/main.ts', env);
+  await waitFor('the API', () => isPortOpen(apiPort), 120_000);
+  log('');
+  log(`API:          http://localhost:${apiPort}/api/v1/units`);
+  log(`Health:       http://localhost:${apiPort}/health`);
+  if (!process.env.TEMPORAL_ADDRESS) log(`Temporal UI:  http://localhost:${temporalUiPort}`);
+  log('Ctrl-C stops everything.');
+}
+
+function startApp(name: string, entry: string, env: NodeJS.ProcessEnv): void {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--enable-source-maps', '-r', '@swc-node/register', entry],
+    { cwd: repoRoot, env, stdio: 'inherit' },
+  );
+  stoppers.unshift(() => stopChild(child));
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    log(`${name} exited (${signal ?? `code ${String(code)}`}); stopping the rest`);
+    void shutdown(1);
+  });
+}
+
+/** Development secrets, generated once under .data/ (never committed). */
+function developmentSecrets(): { PATIENT_KEY_SECRET: string } {
+  const file = join(dataDir, 'dev-secrets.json');
+  if (!existsSync(file))
+    writeFileSync(
+      file,
+      JSON.stringify({ PATIENT_KEY_SECRET: randomBytes(32).toString('hex') }, null, 2),
+      { mode: 0o600 },
+    );
+  return JSON.parse(readFileSync(file, 'utf8')) as { PATIENT_KEY_SECRET: string };
+}
+
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log('stopping…');
+  for (const stop of stoppers) await stop().catch((e: unknown) => log(String(e)));
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+main().catch((error: unknown) => {
+  log(`failed: ${(error as Error).message}`);
+  void shutdown(1);
+});
