@@ -43,7 +43,8 @@ export class TaskRepository {
   list(filter: TaskListFilter) {
     const where: Prisma.TaskWhereInput = {
       unitId: filter.unitId,
-      ...(filter.status ? { status: filter.status } : {}),
+      // Without a status filter, a queue shows what still needs doing.
+      status: filter.status ?? { in: ['open', 'claimed'] },
       ...(filter.overdue === undefined ? {} : { overdue: filter.overdue }),
       ...(filter.stayId ? { stayId: filter.stayId } : {}),
     };
