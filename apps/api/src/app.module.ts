@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfigModule, loggerOptions, type AppConfig } from '@app
 import { PersistenceModule } from '@app/persistence';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
+import { ProcessDefinitionsController } from './process-definitions/process-definitions.controller';
 import { StaysController } from './stays/stays.controller';
 import { StaysService } from './stays/stays.service';
 import { TasksController } from './tasks/tasks.controller';
@@ -22,7 +23,13 @@ import { UnitsController } from './units/units.controller';
     PersistenceModule,
     TemporalClientModule,
   ],
-  controllers: [HealthController, StaysController, TasksController, UnitsController],
+  controllers: [
+    HealthController,
+    ProcessDefinitionsController,
+    StaysController,
+    TasksController,
+    UnitsController,
+  ],
   providers: [StaysService, TasksService, { provide: APP_FILTER, useClass: ProblemFilter }],
 })
 export class AppModule {}

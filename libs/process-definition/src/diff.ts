@@ -1,4 +1,4 @@
-import { canonicalJson } from './hash';
+import { canonicalJson } from '@app/domain';
 import type { ActivityDefinition, EventTypeDefinition, ProcessDefinition } from './model';
 
 export interface ProcessDefinitionDiff {

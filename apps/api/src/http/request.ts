@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { idempotencyKeySchema } from '@app/domain';
+import { canonicalJson, idempotencyKeySchema } from '@app/domain';
 import { parseInput } from './parse';
 
 const headerSchema = z.object({ 'Idempotency-Key': idempotencyKeySchema });
@@ -13,14 +13,4 @@ export function idempotencyKey(header: string | undefined): string {
 /** A stable fingerprint of a request body, to detect a key reused for another request. */
 export function requestHash(body: unknown): string {
   return createHash('sha256').update(canonicalJson(body)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value) ?? 'null';
 }
