@@ -25,11 +25,17 @@ function fromWorkflowFailure(failure: ApplicationFailure): AppError {
     case StayFailure.taskNotFound:
       return AppError.notFound(failure.message);
     case StayFailure.taskAlreadyDone:
+    case StayFailure.taskClaimedByOther:
+    case StayFailure.taskNotClaimed:
     case StayFailure.stayEnded:
       return AppError.conflict(failure.message);
     case StayFailure.invalidOutcome:
       return AppError.unprocessable(failure.message, [
         { field: 'body.outcome', reason: failure.message },
+      ]);
+    case StayFailure.sameUnit:
+      return AppError.unprocessable(failure.message, [
+        { field: 'body.toUnitId', reason: failure.message },
       ]);
     case StayFailure.unknownEventType:
       return AppError.unprocessable(failure.message, [

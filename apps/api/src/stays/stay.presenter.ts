@@ -20,6 +20,8 @@ export function presentTask(task: TaskRow, now: Date = new Date()) {
     completedBy: task.completedBy,
     outcome: task.outcome,
     note: task.note,
+    cancelReason: task.cancelReason,
+    reassignReason: task.reassignReason,
   };
 }
 

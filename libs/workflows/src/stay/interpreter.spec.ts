@@ -105,7 +105,7 @@ describe('stay interpreter', () => {
     });
     expect(changed).toHaveLength(live);
     expect(state.tasks.every((t) => t.status === 'cancelled')).toBe(true);
-    expect(state.tasks[0]?.outcome).toBe('cancelled-by:died');
+    expect(state.tasks[0]?.cancelReason).toBe('event:died');
     expect(nextDueAt(state)).toBeUndefined();
   });
 });

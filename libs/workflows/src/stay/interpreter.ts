@@ -94,7 +94,7 @@ export function closeTasksOnEvent(
       task.outcome = `completed-by:${event.type}`;
     } else if (cancelled.has(task.activityId)) {
       task.status = 'cancelled';
-      task.outcome = `cancelled-by:${event.type}`;
+      task.cancelReason = `event:${event.type}`;
     } else continue;
     task.version += 1;
     changed.push(task);

@@ -1,9 +1,11 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   CompleteTaskArgs,
+  ReassignTaskArgs,
   RegisterEventArgs,
   RegisterEventResult,
   StayState,
+  TaskActorArgs,
   TaskState,
 } from './types';
 
@@ -14,12 +16,18 @@ export const registerEventUpdate = defineUpdate<RegisterEventResult, [RegisterEv
   'registerEvent',
 );
 export const completeTaskUpdate = defineUpdate<TaskState, [CompleteTaskArgs]>('completeTask');
+export const claimTaskUpdate = defineUpdate<TaskState, [TaskActorArgs]>('claimTask');
+export const releaseTaskUpdate = defineUpdate<TaskState, [TaskActorArgs]>('releaseTask');
+export const reassignTaskUpdate = defineUpdate<TaskState, [ReassignTaskArgs]>('reassignTask');
 export const stayStateQuery = defineQuery<StayState>('stayState');
 
 /** Failure types the workflow's validators raise; the API maps them to HTTP statuses. */
 export const StayFailure = {
   taskNotFound: 'TaskNotFound',
   taskAlreadyDone: 'TaskAlreadyDone',
+  taskClaimedByOther: 'TaskClaimedByOther',
+  taskNotClaimed: 'TaskNotClaimed',
+  sameUnit: 'SameUnit',
   invalidOutcome: 'InvalidOutcome',
   unknownEventType: 'UnknownEventType',
   stayEnded: 'StayEnded',

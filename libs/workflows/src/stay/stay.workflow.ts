@@ -18,8 +18,22 @@ import {
 import type { StayActivities } from '../activities';
 import { closeTasksOnEvent, nextDueAt, openTasks, tasksFallingOverdue } from './interpreter';
 import {
+  applyClaim,
+  applyComplete,
+  applyReassign,
+  applyRelease,
+  liveTask,
+  validateClaim,
+  validateComplete,
+  validateReassign,
+  validateRelease,
+} from './task-actions';
+import {
   admitUpdate,
+  claimTaskUpdate,
   completeTaskUpdate,
+  reassignTaskUpdate,
+  releaseTaskUpdate,
   registerEventUpdate,
   StayFailure,
   stayStateQuery,
@@ -132,17 +146,27 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
     },
   );
 
+  const taskAction =
+    <A extends { taskId: string }>(apply: (task: TaskState, args: A) => TaskState) =>
+    async (args: A): Promise<TaskState> => {
+      const task = apply(liveTask(state, args.taskId), args);
+      await saveTasks([task]);
+      dirty = true;
+      return { ...task };
+    };
+  setHandler(claimTaskUpdate, taskAction(applyClaim), {
+    validator: (args) => validateClaim(state, args),
+  });
+  setHandler(releaseTaskUpdate, taskAction(applyRelease), {
+    validator: (args) => validateRelease(state, args),
+  });
+  setHandler(reassignTaskUpdate, taskAction(applyReassign), {
+    validator: (args) => validateReassign(state, args),
+  });
   setHandler(
     completeTaskUpdate,
     async (args) => {
-      const task = state.tasks.find((t) => t.id === args.taskId);
-      if (!task) throw ApplicationFailure.nonRetryable('task vanished', StayFailure.taskNotFound);
-      task.status = 'done';
-      task.completedAt = args.occurredAt;
-      task.completedBy = args.actor;
-      if (args.outcome !== undefined) task.outcome = args.outcome;
-      if (args.note !== undefined) task.note = args.note;
-      task.version += 1;
+      const task = applyComplete(liveTask(state, args.taskId), args);
       state.facts = recordOutcome(state.facts, task.activityId, args.outcome);
       await saveTasks([task]);
       await trigger(
@@ -155,27 +179,7 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
       );
       return { ...task };
     },
-    {
-      validator: (args) => {
-        const task = state.tasks.find((t) => t.id === args.taskId);
-        if (!task)
-          throw ApplicationFailure.create({
-            type: StayFailure.taskNotFound,
-            message: `Task ${args.taskId} does not belong to this stay`,
-          });
-        if (task.status === 'done' || task.status === 'cancelled')
-          throw ApplicationFailure.create({
-            type: StayFailure.taskAlreadyDone,
-            message: `Task ${args.taskId} is already ${task.status}`,
-          });
-        const outcomes = findActivity(definition, task.activityId)?.outcomes ?? [];
-        if (outcomes.length > 0 && !outcomes.some((o) => o.id === args.outcome))
-          throw ApplicationFailure.create({
-            type: StayFailure.invalidOutcome,
-            message: `outcome must be one of: ${outcomes.map((o) => o.id).join(', ')}`,
-          });
-      },
-    },
+    { validator: (args) => validateComplete(definition, state, args) },
   );
 
   const markOverdue = async (): Promise<void> => {

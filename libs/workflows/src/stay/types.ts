@@ -40,6 +40,10 @@ export interface TaskState {
   completedBy?: string;
   outcome?: string;
   note?: string;
+  /** Why the task was cancelled (e.g. the event that made it no longer apply). */
+  cancelReason?: string;
+  /** Why the task was moved to its current unit, when it was reassigned. */
+  reassignReason?: string;
   /** Increases with every change; the read model keeps only the newest. */
   version: number;
 }
@@ -93,6 +97,17 @@ export interface CompleteTaskArgs {
   occurredAt: string;
   outcome?: string;
   note?: string;
+}
+
+export interface TaskActorArgs {
+  taskId: string;
+  /** Opaque user id of who acts (never a name or personnummer). */
+  actor: string;
+}
+
+export interface ReassignTaskArgs extends TaskActorArgs {
+  toUnitId: string;
+  reason: string;
 }
 
 export interface RegisterEventResult {
