@@ -48,6 +48,7 @@ function expectedType(field: DmmfField): string {
   if (native === 'Uuid') return 'uuid';
   if (native === 'Char') return `character(${args[0] ?? '1'})`;
   if (native === 'Timestamptz') return `timestamptz(${args[0] ?? '6'})`;
+  if (native === 'Date') return 'date';
   const scalar: Record<string, string> = {
     String: 'text',
     Int: 'integer',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-/** Test personnummer from Skatteverket's published test series (valid Luhn, no real person). */
-export const testPersonnummer = ['19121212-1212', '199001012382', '194703152384'] as const;
+/** Personnummer with valid Luhn check digits, for tests only. */
+export const testPersonnummer = ['19121212-1212', '199001012385', '194703152381'] as const;
 
 export function admissionBody(overrides: Record<string, unknown> = {}) {
   return {

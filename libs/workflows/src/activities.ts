@@ -1,5 +1,6 @@
 import type {
   DeviationRecord,
+  ReadmissionLink,
   StayEventRecord,
   StaySnapshot,
   StayUnits,
@@ -17,4 +18,14 @@ export interface StayActivities {
   projectEvent(event: StayEventRecord): Promise<void>;
   projectTasks(tasks: TaskState[]): Promise<void>;
   recordDeviation(deviation: DeviationRecord): Promise<void>;
+  /**
+   * Finds the patient's latest stay that ended (discharged) within `windowDays` before this
+   * admission, by the keyed hash, and links the two stays in the read model.
+   */
+  linkReadmission(input: {
+    stayId: string;
+    patientKey: string;
+    admittedAt: string;
+    windowDays: number;
+  }): Promise<ReadmissionLink | null>;
 }

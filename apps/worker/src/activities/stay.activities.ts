@@ -34,5 +34,6 @@ export function createStayActivities(deps: StayActivityDependencies): StayActivi
     projectEvent: (event) => deps.timeline.recordEvent(event),
     projectTasks: (tasks) => deps.tasks.project(tasks),
     recordDeviation: (deviation) => deps.timeline.recordDeviation(deviation),
+    linkReadmission: (input) => deps.stays.linkReadmission(input),
   };
 }

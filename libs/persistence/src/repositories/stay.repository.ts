@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { StaySnapshot } from '@app/workflows';
+import type { ReadmissionLink, StaySnapshot } from '@app/workflows';
 import { PrismaService } from '../prisma.service';
 
 export interface NewStay {
@@ -93,11 +93,57 @@ export class StayRepository {
 
   /** Applies a projection only when it is newer than what is stored. */
   async project(snapshot: StaySnapshot): Promise<void> {
+    const c = snapshot.counters;
+    const date = (value: string | undefined) => (value ? new Date(value) : null);
     await this.prisma.$executeRaw`
       UPDATE stay SET status = ${snapshot.status}::"StayStatus",
-        ended_at = ${snapshot.endedAt ? new Date(snapshot.endedAt) : null},
+        ended_at = ${date(snapshot.endedAt)},
+        uk_first_at = ${date(c?.ukFirstAt)},
+        uk_running_since = ${date(c?.ukRunningSince)},
+        uk_accumulated_seconds = ${Math.floor((c?.ukAccumulatedMs ?? 0) / 1000)},
+        uk_ended_at = ${date(c?.ukEndedAt)},
+        seven_day_flag = ${c?.sevenDayFlag ?? false},
+        planned_discharge_date = ${c?.plannedDischargeDate ?? null}::date,
+        planned_discharge_date_moves = ${c?.plannedDischargeDateMoves ?? 0},
+        counters = ${JSON.stringify(c ?? {})}::jsonb,
         version = ${snapshot.version}, updated_at = now()
       WHERE id = ${snapshot.stayId}::uuid AND version < ${snapshot.version}`;
+  }
+
+  /**
+   * Links a readmission: the patient's latest other stay discharged within the window
+   * before `admittedAt`. Idempotent (a repeated call finds and sets the same link).
+   */
+  async linkReadmission(input: {
+    stayId: string;
+    patientKey: string;
+    admittedAt: string;
+    windowDays: number;
+  }): Promise<ReadmissionLink | null> {
+    const admittedAt = new Date(input.admittedAt);
+    const since = new Date(admittedAt.getTime() - input.windowDays * 86_400_000);
+    return this.prisma.$transaction(async (tx) => {
+      const previous = await tx.stay.findFirst({
+        where: {
+          id: { not: input.stayId },
+          patient: { patientKey: input.patientKey },
+          status: 'discharged',
+          endedAt: { gte: since, lte: admittedAt },
+        },
+        orderBy: { endedAt: 'desc' },
+        select: { id: true, endedAt: true },
+      });
+      if (!previous?.endedAt) return null;
+      await tx.stay.update({
+        where: { id: input.stayId },
+        data: { readmissionOfStayId: previous.id },
+      });
+      await tx.stay.update({
+        where: { id: previous.id },
+        data: { readmittedWithin30Days: true },
+      });
+      return { previousStayId: previous.id, previousEndedAt: previous.endedAt.toISOString() };
+    });
   }
 }
 

@@ -10,6 +10,7 @@ import {
   resolvePerformerUnit,
   tasksFallingOverdue,
 } from './interpreter';
+import { emptyCounters } from './counters';
 import type { StayState, StayUnits } from './types';
 
 const found = findProcessDefinition(1);
@@ -24,7 +25,13 @@ const units: StayUnits = {
 };
 
 function newState(): StayState {
-  return { facts: initialStayFacts('somatic'), status: 'admitted', tasks: [], version: 1 };
+  return {
+    facts: initialStayFacts('somatic'),
+    status: 'admitted',
+    tasks: [],
+    counters: emptyCounters(),
+    version: 1,
+  };
 }
 
 let counter = 0;

@@ -2,9 +2,12 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   uuid4,
+  workflowInfo,
 } from '@temporalio/workflow';
 import {
   applyEventToFacts,
@@ -16,6 +19,15 @@ import {
   type TriggerOccurrence,
 } from '@app/process-definition/interpreter';
 import type { StayActivities } from '../activities';
+import {
+  countCompletion,
+  countEvent,
+  emptyCounters,
+  raiseSevenDayFlag,
+  sevenDayFlagDueAt,
+} from './counters';
+import { closeRemainingTasks, stayIsOver, tasksMissedByEvent, watchUntil } from './lifecycle';
+import { Patch } from './patches';
 import { closeTasksOnEvent, nextDueAt, openTasks, tasksFallingOverdue } from './interpreter';
 import {
   applyClaim,
@@ -60,16 +72,31 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
     );
   const eventTypes = new Set(definition.eventTypes.map((e) => e.type));
   const initialFacts = initialStayFacts(input.careType);
-  const state: StayState = {
+  const carried = input.carried;
+  const state: StayState = carried?.state ?? {
     facts: { ...initialFacts, flags: { lpt: input.careType === 'psychiatric-lpt' } },
     status: 'admitted',
     tasks: [],
+    counters: emptyCounters(),
     version: 1,
   };
-  let units: StayUnits | undefined;
-  let ended = false;
+  let units: StayUnits | undefined = carried?.units;
+  let ended = carried?.ended ?? false;
   let dirty = false;
-  let admission: { createdTaskIds: string[] } | undefined = undefined;
+  let admission: { createdTaskIds: string[] } | undefined = carried
+    ? { createdTaskIds: carried.admissionTaskIds }
+    : undefined;
+
+  const projectStay = async (): Promise<void> => {
+    state.version += 1;
+    await activities.projectStay({
+      stayId: input.stayId,
+      status: state.status,
+      ...(state.endedAt ? { endedAt: state.endedAt } : {}),
+      counters: state.counters,
+      version: state.version,
+    });
+  };
 
   const saveTasks = async (tasks: TaskState[]): Promise<void> => {
     if (tasks.length > 0) await activities.projectTasks(tasks.map((t) => ({ ...t })));
@@ -110,6 +137,7 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
         state.endedAt = event.occurredAt;
       }
       if (eventEndsStay(definition, event.type)) ended = true;
+      const counted = countEvent(state.counters, event);
       state.version += 1;
       await activities.projectEvent({
         id: eventId,
@@ -119,14 +147,9 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
         recordedAt: new Date().toISOString(),
         data: event.data,
       });
-      if (status)
-        await activities.projectStay({
-          stayId: input.stayId,
-          status,
-          endedAt: event.occurredAt,
-          version: state.version,
-        });
+      if (status || (counted && patched(Patch.stayCounters))) await projectStay();
       await saveTasks(closeTasksOnEvent(definition, state, event));
+      await recordOverdue(tasksMissedByEvent(definition, state, event.type), event.occurredAt);
       const createdTaskIds = await trigger({ kind: 'event', event: event.type }, event.occurredAt);
       return { eventId, createdTaskIds };
     },
@@ -169,6 +192,7 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
       const task = applyComplete(liveTask(state, args.taskId), args);
       state.facts = recordOutcome(state.facts, task.activityId, args.outcome);
       await saveTasks([task]);
+      if (countCompletion(state.counters, task) && patched(Patch.stayCounters)) await projectStay();
       await trigger(
         {
           kind: 'activity-completed',
@@ -182,11 +206,9 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
     { validator: (args) => validateComplete(definition, state, args) },
   );
 
-  const markOverdue = async (): Promise<void> => {
-    const now = new Date();
-    for (const task of tasksFallingOverdue(state, now)) {
-      task.overdue = true;
-      task.version += 1;
+  /** Projects tasks that just became overdue and records a deviation against each unit. */
+  const recordOverdue = async (tasks: TaskState[], missedAt?: string): Promise<void> => {
+    for (const task of tasks) {
       await saveTasks([task]);
       await activities.recordDeviation({
         id: `${task.id}:overdue`,
@@ -196,22 +218,78 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
         category: 'forsenad-aktivitet',
         description: `${findActivity(definition, task.activityId)?.title ?? task.activityId}: inte klar före tidsfristen.`,
         source: 'automatic',
-        occurredAt: task.dueAt ?? now.toISOString(),
+        occurredAt: task.dueAt ?? missedAt ?? new Date().toISOString(),
       });
     }
   };
 
-  admission = {
-    createdTaskIds: await trigger({ kind: 'event', event: 'admitted' }, input.admittedAt),
+  const markOverdue = async (): Promise<void> => {
+    const due = tasksFallingOverdue(state, new Date());
+    for (const task of due) {
+      task.overdue = true;
+      task.version += 1;
+    }
+    await recordOverdue(due);
   };
 
-  // Deadlines: sleep until the next due time or until a handler changes the tasks.
-  while (!ended) {
-    const next = nextDueAt(state);
+  /** A readmission within the window links to the earlier stay and opens its activities. */
+  const linkReadmission = async (): Promise<string[]> => {
+    const link = await activities.linkReadmission({
+      stayId: input.stayId,
+      patientKey: input.patientKey,
+      admittedAt: input.admittedAt,
+      windowDays: definition.settings.readmissionWindowDays,
+    });
+    if (!link) return [];
+    state.counters.readmissionOfStayId = link.previousStayId;
+    await activities.projectEvent({
+      id: uuid4(),
+      stayId: input.stayId,
+      type: 'readmitted',
+      occurredAt: input.admittedAt,
+      recordedAt: new Date().toISOString(),
+      data: { previousStayId: link.previousStayId },
+    });
+    await projectStay();
+    return trigger({ kind: 'event', event: 'readmitted' }, input.admittedAt);
+  };
+
+  if (!carried) {
+    const createdTaskIds = await trigger({ kind: 'event', event: 'admitted' }, input.admittedAt);
+    if (patched(Patch.readmissionLink)) createdTaskIds.push(...(await linkReadmission()));
+    admission = { createdTaskIds };
+  }
+
+  // Deadlines: sleep until the next due time, the 7-day flag or the end of the watch after
+  // discharge, or until a handler acts.
+  const windowDays = definition.settings.readmissionWindowDays;
+  const isOver = () => stayIsOver(state, ended, Date.now(), windowDays);
+  while (!isOver()) {
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      const admissionTaskIds = admission?.createdTaskIds ?? [];
+      await continueAsNew<typeof stayWorkflow>({
+        ...input,
+        carried: { state, ...(units ? { units } : {}), ended, admissionTaskIds },
+      });
+    }
+    const next = earliest(
+      earliest(nextDueAt(state), sevenDayFlagDueAt(state.counters)),
+      watchUntil(state, windowDays),
+    );
     dirty = false;
-    if (next === undefined) await condition(() => dirty || ended);
-    else await condition(() => dirty || ended, Math.max(next - Date.now(), 1));
+    if (next === undefined) await condition(() => dirty || isOver());
+    else await condition(() => dirty || isOver(), Math.max(next - Date.now(), 1));
     await markOverdue();
+    if (raiseSevenDayFlag(state.counters, new Date()) && patched(Patch.stayCounters))
+      await projectStay();
   }
   await condition(allHandlersFinished);
+  await saveTasks(closeRemainingTasks(state, 'stay-closed'));
+}
+
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.min(a, b);
 }

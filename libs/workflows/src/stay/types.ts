@@ -1,4 +1,5 @@
 import type { Lane, StayFacts } from '@app/process-definition/interpreter';
+import type { StayCounters } from './counters';
 
 /** What a stay workflow starts with. No patient identity: only opaque ids and a keyed hash. */
 export interface StayWorkflowInput {
@@ -11,6 +12,8 @@ export interface StayWorkflowInput {
   listedVardcentralUnitId?: string;
   /** HMAC of the personnummer, for linking readmissions; never the number itself. */
   patientKey: string;
+  /** Set when the workflow continued as new: the state of the previous run. */
+  carried?: CarriedStayState;
 }
 
 /** The units that perform a stay's activities, resolved once at admission. */
@@ -74,7 +77,14 @@ export interface StaySnapshot {
   stayId: string;
   status: StayStatus;
   endedAt?: string;
+  counters?: StayCounters;
   version: number;
+}
+
+/** An earlier stay of the same patient that ended within the readmission window. */
+export interface ReadmissionLink {
+  previousStayId: string;
+  previousEndedAt: string;
 }
 
 export interface StayState {
@@ -82,7 +92,16 @@ export interface StayState {
   status: StayStatus;
   endedAt?: string;
   tasks: TaskState[];
+  counters: StayCounters;
   version: number;
+}
+
+/** What a stay carries into a new run when it continues as new (long stays). */
+export interface CarriedStayState {
+  state: StayState;
+  units?: StayUnits;
+  ended: boolean;
+  admissionTaskIds: string[];
 }
 
 export interface RegisterEventArgs {

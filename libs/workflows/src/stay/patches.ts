@@ -1,0 +1,11 @@
+/**
+ * Temporal patch ids: every change to the interpreter's commands goes behind one, so that
+ * stays already running (and the recorded histories in test/replay/) replay unchanged.
+ * Deprecate a patch only when no stay that started before it can still be running.
+ */
+export const Patch = {
+  /** Project the stay's counters (UK time, PUD moves, SIP, timeliness) as they change. */
+  stayCounters: 'stay-counters-v1',
+  /** Link a readmission within the window to the patient's earlier stay. */
+  readmissionLink: 'readmission-link-v1',
+} as const;

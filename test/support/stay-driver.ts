@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { patientKeyOf } from '@app/domain';
+import { PrismaService, StayRepository } from '@app/persistence';
+import { currentProcessDefinitionVersion } from '@app/process-definition';
+import {
+  admitUpdate,
+  completeTaskUpdate,
+  registerEventUpdate,
+  stayWorkflowId,
+  stayWorkflowType,
+  type StayWorkflowInput,
+  type TaskState,
+} from '@app/workflows';
+
+/**
+ * Drives stays through the workflow's own messages (the same Updates the API sends) and
+ * reads the PostgreSQL read model, for lifecycle tests of the workflow and its projections.
+ */
+export class StayDriver {
+  private constructor(
+    readonly client: Client,
+    readonly prisma: PrismaService,
+  ) {}
+
+  static async connect(): Promise<StayDriver> {
+    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    return new StayDriver(
+      new Client({ connection }),
+      new PrismaService(process.env.DATABASE_URL ?? ''),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.client.connection.close();
+    await this.prisma.$disconnect();
+  }
+
+  async admit(options: {
+    personnummer?: string;
+    admittedAt: string;
+    careType?: string;
+  }): Promise<string> {
+    const stayId = randomUUID();
+    const personnummer = options.personnummer ?? '191212121212';
+    const patientKey = patientKeyOf(personnummer, process.env.PATIENT_KEY_SECRET ?? '');
+    const input: StayWorkflowInput = {
+      stayId,
+      processDefinitionVersion: currentProcessDefinitionVersion,
+      admittedAt: options.admittedAt,
+      careType: options.careType ?? 'somatic',
+      wardUnitId: 'sv-sahlgrenska-avd-32',
+      kommunCode: '1480',
+      listedVardcentralUnitId: 'rpv-vc-majorna',
+      patientKey,
+    };
+    await new StayRepository(this.prisma).admit(
+      {
+        stayId,
+        workflowId: stayWorkflowId(stayId),
+        processDefinitionVersion: input.processDefinitionVersion,
+        wardUnitId: input.wardUnitId,
+        kommunCode: input.kommunCode,
+        listedVardcentralUnitId: 'rpv-vc-majorna',
+        careType: input.careType,
+        admittedAt: new Date(options.admittedAt),
+        patient: { personnummer, name: 'Test Testsson', patientKey, folkbokforingskommun: '1480' },
+      },
+      { scope: 'test', key: stayId, requestHash: stayId },
+    );
+    await this.client.workflow.executeUpdateWithStart(admitUpdate, {
+      updateId: `admit:${stayId}`,
+      startWorkflowOperation: new WithStartWorkflowOperation(stayWorkflowType, {
+        workflowId: stayWorkflowId(stayId),
+        taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? '',
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        args: [input],
+      }),
+    });
+    return stayId;
+  }
+
+  event(stayId: string, type: string, occurredAt: string, data: Record<string, unknown> = {}) {
+    return this.client.workflow
+      .getHandle(stayWorkflowId(stayId))
+      .executeUpdate(registerEventUpdate, { args: [{ type, occurredAt, data }] });
+  }
+
+  /** Completes the stay's live task of an activity. */
+  async complete(
+    stayId: string,
+    activityId: string,
+    options: { occurredAt: string; outcome?: string },
+  ): Promise<TaskState> {
+    const task = await this.prisma.task.findFirst({
+      where: { stayId, activityId, status: { in: ['open', 'claimed'] } },
+    });
+    if (!task) throw new Error(`no live ${activityId} task in stay ${stayId}`);
+    return this.client.workflow
+      .getHandle(stayWorkflowId(stayId))
+      .executeUpdate(completeTaskUpdate, {
+        args: [
+          {
+            taskId: task.id,
+            actor: 'test-user',
+            occurredAt: options.occurredAt,
+            ...(options.outcome ? { outcome: options.outcome } : {}),
+          },
+        ],
+      });
+  }
+
+  tasks(stayId: string) {
+    return this.prisma.task.findMany({ where: { stayId }, orderBy: { triggeredAt: 'asc' } });
+  }
+
+  stay(stayId: string) {
+    return this.prisma.stay.findUniqueOrThrow({ where: { id: stayId } });
+  }
+
+  async liveActivities(stayId: string): Promise<string[]> {
+    const tasks = await this.tasks(stayId);
+    return tasks
+      .filter((t) => t.status === 'open' || t.status === 'claimed')
+      .map((t) => t.activityId);
+  }
+
+  async workflowStatus(stayId: string): Promise<string> {
+    const description = await this.client.workflow.getHandle(stayWorkflowId(stayId)).describe();
+    return description.status.name;
+  }
+}
