@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { stayDataConverter } from '@app/temporal';
 import { workflowBundlerOptions, workflowsPath } from '@app/workflows';
 
 /**
@@ -12,13 +13,21 @@ import { workflowBundlerOptions, workflowsPath } from '@app/workflows';
  */
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
+  // Histories recorded by the tests are encrypted with the tests' fixed key; older ones are
+  // plain and pass through the codec.
+  const dataConverter = stayDataConverter({
+    PAYLOAD_CODEC_KEY:
+      process.env.PAYLOAD_CODEC_KEY ??
+      Buffer.alloc(32, 'utskrivningsflodet-test').toString('base64'),
+    PAYLOAD_CODEC_KEY_ID: process.env.PAYLOAD_CODEC_KEY_ID ?? 'test',
+  });
   const dir = resolve(process.argv[2] ?? join(__dirname, '..', 'test', 'replay'));
   const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
   if (files.length === 0) throw new Error(`no recorded histories in ${dir}`);
   for (const file of files) {
     const history = historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
     await Worker.runReplayHistory(
-      { workflowsPath, bundlerOptions: workflowBundlerOptions },
+      { workflowsPath, bundlerOptions: workflowBundlerOptions, dataConverter },
       history,
       file.replace(/\.json$/, ''),
     );

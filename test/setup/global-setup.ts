@@ -7,6 +7,8 @@ import { ensureDatabase, startPostgres } from '../../tools/stack/postgres';
 import { startTemporalDevServer } from '../../tools/stack/temporal';
 import { stackHandles } from './handles';
 
+const testPayloadCodecKey = Buffer.alloc(32, 'utskrivningsflodet-test').toString('base64');
+
 /**
  * Starts, once per test run, a real Temporal dev server (in memory, headless) and a real
  * PostgreSQL (DATABASE_URL's server, or an embedded one), with a fresh migrated database.
@@ -33,6 +35,9 @@ export default async function globalSetup(): Promise<void> {
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_TASK_QUEUE: `e2e-${database}`,
     PATIENT_KEY_SECRET: randomBytes(32).toString('hex'),
+    // A fixed, test-only key: histories recorded by tests (test/replay) replay with it.
+    PAYLOAD_CODEC_KEY: testPayloadCodecKey,
+    PAYLOAD_CODEC_KEY_ID: 'test',
     LOG_LEVEL: 'warn',
     /** For tests that create databases of their own (migration runner tests). */
     TEST_ADMIN_DATABASE_URL: postgres.adminUrl,

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { loadConfig } from '@app/config';
 import { patientKeyOf } from '@app/domain';
 import { PrismaService, StayRepository } from '@app/persistence';
 import { currentProcessDefinitionVersion } from '@app/process-definition';
+import { stayDataConverter } from '@app/temporal';
 import {
   admitUpdate,
   completeTaskUpdate,
@@ -26,7 +28,7 @@ export class StayDriver {
   static async connect(): Promise<StayDriver> {
     const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
     return new StayDriver(
-      new Client({ connection }),
+      new Client({ connection, dataConverter: stayDataConverter(loadConfig()) }),
       new PrismaService(process.env.DATABASE_URL ?? ''),
     );
   }

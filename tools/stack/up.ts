@@ -65,6 +65,8 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: temporalAddress,
     PORT: String(apiPort),
     PATIENT_KEY_SECRET: process.env.PATIENT_KEY_SECRET ?? secrets.PATIENT_KEY_SECRET,
+    PAYLOAD_CODEC_KEY: process.env.PAYLOAD_CODEC_KEY ?? secrets.PAYLOAD_CODEC_KEY,
+    PAYLOAD_CODEC_KEY_ID: process.env.PAYLOAD_CODEC_KEY_ID ?? 'dev',
   };
   startApp('worker', 'apps/worker/src/main.ts', env);
   startApp('api', 'apps/api/src/main.ts', env);
@@ -90,16 +92,23 @@ function startApp(name: string, entry: string, env: NodeJS.ProcessEnv): void {
   });
 }
 
-/** Development secrets, generated once under .data/ (never committed). */
-function developmentSecrets(): { PATIENT_KEY_SECRET: string } {
+interface DevelopmentSecrets {
+  PATIENT_KEY_SECRET: string;
+  PAYLOAD_CODEC_KEY: string;
+}
+
+/** Development secrets, generated once under .data/ (never committed); missing ones are added. */
+function developmentSecrets(): DevelopmentSecrets {
   const file = join(dataDir, 'dev-secrets.json');
-  if (!existsSync(file))
-    writeFileSync(
-      file,
-      JSON.stringify({ PATIENT_KEY_SECRET: randomBytes(32).toString('hex') }, null, 2),
-      { mode: 0o600 },
-    );
-  return JSON.parse(readFileSync(file, 'utf8')) as { PATIENT_KEY_SECRET: string };
+  const stored = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<DevelopmentSecrets>)
+    : {};
+  const secrets: DevelopmentSecrets = {
+    PATIENT_KEY_SECRET: stored.PATIENT_KEY_SECRET ?? randomBytes(32).toString('hex'),
+    PAYLOAD_CODEC_KEY: stored.PAYLOAD_CODEC_KEY ?? randomBytes(32).toString('base64'),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
 }
 
 async function shutdown(code: number): Promise<void> {

@@ -13,6 +13,7 @@ import {
   TimelineRepository,
   UnitRepository,
 } from '@app/persistence';
+import { stayDataConverter } from '@app/temporal';
 import { workflowBundlerOptions, workflowsPath } from '@app/workflows';
 import { createStayActivities } from './activities/stay.activities';
 import { installTemporalRuntime } from './temporal-runtime';
@@ -42,6 +43,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       workflowsPath,
       bundlerOptions: workflowBundlerOptions,
+      dataConverter: stayDataConverter(this.config),
       activities: createStayActivities({
         stays: this.stays,
         tasks: this.tasks,

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 const valid = {
   DATABASE_URL: 'postgresql://localhost:5432/x',
   PATIENT_KEY_SECRET: 'a'.repeat(32),
+  PAYLOAD_CODEC_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
 describe('loadConfig', () => {
@@ -24,8 +25,14 @@ describe('loadConfig', () => {
   });
 
   it('requires DATABASE_URL', () => {
-    expect(() => loadConfig({ PATIENT_KEY_SECRET: valid.PATIENT_KEY_SECRET })).toThrow(
+    expect(() => loadConfig({ ...valid, DATABASE_URL: undefined })).toThrow(
       /DATABASE_URL is required/,
+    );
+  });
+
+  it('refuses a payload codec key that is not 32 bytes', () => {
+    expect(() => loadConfig({ ...valid, PAYLOAD_CODEC_KEY: 'c2hvcnQ=' })).toThrow(
+      /PAYLOAD_CODEC_KEY must be base64 of exactly 32 bytes/,
     );
   });
 });

@@ -17,6 +17,20 @@ const configSchema = z.object({
   PATIENT_KEY_SECRET: z
     .string({ error: 'is required (at least 32 characters of random text)' })
     .min(32, 'must be at least 32 characters'),
+  /** AES-256-GCM key for Temporal payloads: base64 of 32 random bytes. */
+  PAYLOAD_CODEC_KEY: z
+    .string({ error: 'is required (base64 of 32 random bytes)' })
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of exactly 32 bytes'),
+  /** Names the key in each encrypted payload, so keys can be rotated. */
+  PAYLOAD_CODEC_KEY_ID: z
+    .string()
+    .regex(/^[\w.-]{1,40}$/, 'must be a short key id')
+    .default('k1'),
+  /** Older keys still needed to read existing histories: "id:base64,id:base64". */
+  PAYLOAD_CODEC_PREVIOUS_KEYS: z
+    .string()
+    .regex(/^([\w.-]+:[A-Za-z0-9+/=]+)(,[\w.-]+:[A-Za-z0-9+/=]+)*$/, 'must be id:base64,…')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

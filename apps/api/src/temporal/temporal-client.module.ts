@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { APP_CONFIG, type AppConfig } from '@app/config';
+import { stayDataConverter } from '@app/temporal';
 
 /**
  * Provides one Temporal Client to the API. The connection is lazy, so the API starts
@@ -16,6 +17,7 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
         new Client({
           connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
           namespace: config.TEMPORAL_NAMESPACE,
+          dataConverter: stayDataConverter(config),
         }),
     },
   ],
