@@ -20,7 +20,9 @@ export default async function globalSetup(): Promise<void> {
     startTemporalDevServer({ port: await freePort(), log }),
     startPostgres({
       ...(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : {}),
-      dataDir: join(dataDir, 'postgres-test'),
+      // A throw-away cluster per run, so parallel runs (two developers' tests) never share one.
+      dataDir: join(dataDir, `postgres-test-${process.pid}`),
+      persistent: false,
       port: await freePort(),
       log,
     }),

@@ -15,6 +15,8 @@ export interface PostgresOptions {
   url?: string;
   dataDir: string;
   port: number;
+  /** false: a throw-away cluster whose folder is deleted when it stops (test runs). */
+  persistent?: boolean;
   log: (line: string) => void;
 }
 
@@ -40,7 +42,7 @@ export async function startPostgres(options: PostgresOptions): Promise<PostgresS
     port: options.port,
     user: EMBEDDED_USER,
     password: EMBEDDED_PASSWORD,
-    persistent: true,
+    persistent: options.persistent ?? true,
     // PostgreSQL refuses to run as root: as root, run it as the `postgres` user (created if
     // missing) and give that user the data folder.
     createPostgresUser: process.getuid?.() === 0,
