@@ -65,6 +65,28 @@ describe('stay lifecycle', () => {
     expect(await driver.workflowStatus(stayId)).toBe('RUNNING'); // watching for 30 days
   });
 
+  it('reminds the unit before a task falls due and escalates one long overdue', async () => {
+    const now = Date.now();
+    const soon = await driver.admit({ admittedAt: new Date(now - 22 * HOUR).toISOString() });
+    await driver.event(soon, 'needs-assessed', new Date(now - 21 * HOUR).toISOString(), allNeeds);
+    const late = await driver.admit({ admittedAt: new Date(now - 50 * HOUR).toISOString() });
+    await driver.event(late, 'needs-assessed', new Date(now - 49 * HOUR).toISOString(), allNeeds);
+    const message = async (stayId: string) => {
+      for (let i = 0; i < 50; i++) {
+        const task = (await driver.tasks(stayId)).find(
+          (x) => x.activityId === 'send-inskrivningsmeddelande',
+        );
+        if (task?.remindedAt || task?.escalatedAt) return task;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`no reminder or escalation for ${stayId}`);
+    };
+    expect(await message(soon)).toMatchObject({ overdue: false, escalatedAt: null });
+    const escalated = await message(late);
+    expect(escalated).toMatchObject({ overdue: true, remindedAt: null });
+    expect(escalated.escalatedAt).not.toBeNull();
+  });
+
   it('revoked UK pauses the UK clock; more than 7 days of UK raise the flag', async () => {
     const stayId = await driver.admit({ admittedAt: t(0) });
     await driver.event(stayId, 'needs-assessed', t(0, 1), allNeeds);

@@ -21,18 +21,20 @@ export class TaskRepository {
       await this.prisma.$executeRaw`
         INSERT INTO task (id, stay_id, activity_id, unit_id, lane, status, triggered_at, due_at,
           overdue, claimed_by, completed_at, completed_by, outcome, note, cancel_reason,
-          reassign_reason, version, updated_at)
+          reassign_reason, reminded_at, escalated_at, version, updated_at)
         VALUES (${t.id}, ${t.stayId}::uuid, ${t.activityId}, ${t.unitId}, ${t.lane}::"Lane",
           ${t.status}::"TaskStatus", ${new Date(t.triggeredAt)}, ${date(t.dueAt)}, ${t.overdue},
           ${t.claimedBy ?? null}, ${date(t.completedAt)}, ${t.completedBy ?? null},
           ${t.outcome ?? null}, ${t.note ?? null}, ${t.cancelReason ?? null},
-          ${t.reassignReason ?? null}, ${t.version}, now())
+          ${t.reassignReason ?? null}, ${date(t.remindedAt)}, ${date(t.escalatedAt)}, ${t.version},
+          now())
         ON CONFLICT (id) DO UPDATE SET
           unit_id = EXCLUDED.unit_id, status = EXCLUDED.status, due_at = EXCLUDED.due_at,
           overdue = EXCLUDED.overdue, claimed_by = EXCLUDED.claimed_by,
           completed_at = EXCLUDED.completed_at, completed_by = EXCLUDED.completed_by,
           outcome = EXCLUDED.outcome, note = EXCLUDED.note, cancel_reason = EXCLUDED.cancel_reason,
-          reassign_reason = EXCLUDED.reassign_reason, version = EXCLUDED.version,
+          reassign_reason = EXCLUDED.reassign_reason, reminded_at = EXCLUDED.reminded_at,
+          escalated_at = EXCLUDED.escalated_at, version = EXCLUDED.version,
           updated_at = now()
         WHERE task.version < EXCLUDED.version`;
     }

@@ -8,4 +8,6 @@ export const Patch = {
   stayCounters: 'stay-counters-v1',
   /** Link a readmission within the window to the patient's earlier stay. */
   readmissionLink: 'readmission-link-v1',
+  /** Remind a unit before a task falls due; escalate an overdue task to the unit's lead. */
+  taskReminders: 'task-reminders-v1',
 } as const;

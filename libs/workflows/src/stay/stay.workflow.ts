@@ -12,7 +12,6 @@ import {
 import {
   applyEventToFacts,
   eventEndsStay,
-  findActivity,
   findProcessDefinition,
   initialStayFacts,
   recordOutcome,
@@ -28,7 +27,9 @@ import {
 } from './counters';
 import { closeRemainingTasks, stayIsOver, tasksMissedByEvent, watchUntil } from './lifecycle';
 import { Patch } from './patches';
-import { closeTasksOnEvent, nextDueAt, openTasks, tasksFallingOverdue } from './interpreter';
+import { deadlineKeeper } from './deadline-keeper';
+import { defaultTaskTiming, nextReminderAt } from './reminders';
+import { closeTasksOnEvent, nextDueAt, openTasks } from './interpreter';
 import {
   applyClaim,
   applyComplete,
@@ -149,7 +150,10 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
       });
       if (status || (counted && patched(Patch.stayCounters))) await projectStay();
       await saveTasks(closeTasksOnEvent(definition, state, event));
-      await recordOverdue(tasksMissedByEvent(definition, state, event.type), event.occurredAt);
+      await deadlines.recordOverdue(
+        tasksMissedByEvent(definition, state, event.type),
+        event.occurredAt,
+      );
       const createdTaskIds = await trigger({ kind: 'event', event: event.type }, event.occurredAt);
       return { eventId, createdTaskIds };
     },
@@ -206,33 +210,16 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
     { validator: (args) => validateComplete(definition, state, args) },
   );
 
-  /** Projects tasks that just became overdue and records a deviation against each unit. */
-  const recordOverdue = async (tasks: TaskState[], missedAt?: string): Promise<void> => {
-    for (const task of tasks) {
-      await saveTasks([task]);
-      await activities.recordDeviation({
-        id: `${task.id}:overdue`,
-        stayId: input.stayId,
-        taskId: task.id,
-        unitId: task.unitId,
-        category: 'forsenad-aktivitet',
-        description: `${findActivity(definition, task.activityId)?.title ?? task.activityId}: inte klar före tidsfristen.`,
-        source: 'automatic',
-        occurredAt: task.dueAt ?? missedAt ?? new Date().toISOString(),
-      });
-    }
-  };
+  const timing = input.taskTiming ?? defaultTaskTiming;
+  const deadlines = deadlineKeeper({
+    definition,
+    state,
+    stayId: input.stayId,
+    timing,
+    saveTasks,
+    recordDeviation: (deviation) => activities.recordDeviation(deviation),
+  });
 
-  const markOverdue = async (): Promise<void> => {
-    const due = tasksFallingOverdue(state, new Date());
-    for (const task of due) {
-      task.overdue = true;
-      task.version += 1;
-    }
-    await recordOverdue(due);
-  };
-
-  /** A readmission within the window links to the earlier stay and opens its activities. */
   const linkReadmission = async (): Promise<string[]> => {
     const link = await activities.linkReadmission({
       stayId: input.stayId,
@@ -273,14 +260,17 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
         carried: { state, ...(units ? { units } : {}), ended, admissionTaskIds },
       });
     }
-    const next = earliest(
-      earliest(nextDueAt(state), sevenDayFlagDueAt(state.counters)),
+    const next = [
+      nextDueAt(state),
+      sevenDayFlagDueAt(state.counters),
       watchUntil(state, windowDays),
-    );
+      nextReminderAt(state, timing),
+    ].reduce(earliest, undefined);
     dirty = false;
     if (next === undefined) await condition(() => dirty || isOver());
     else await condition(() => dirty || isOver(), Math.max(next - Date.now(), 1));
-    await markOverdue();
+    await deadlines.markOverdue();
+    await deadlines.remindAndEscalate();
     if (raiseSevenDayFlag(state.counters, new Date()) && patched(Patch.stayCounters))
       await projectStay();
   }

@@ -1,5 +1,6 @@
 import type { Lane, StayFacts } from '@app/process-definition/interpreter';
 import type { StayCounters } from './counters';
+import type { TaskTiming } from './reminders';
 
 /** What a stay workflow starts with. No patient identity: only opaque ids and a keyed hash. */
 export interface StayWorkflowInput {
@@ -14,6 +15,8 @@ export interface StayWorkflowInput {
   patientKey: string;
   /** Set when the workflow continued as new: the state of the previous run. */
   carried?: CarriedStayState;
+  /** Reminder and escalation times, fixed at admission (defaults when absent). */
+  taskTiming?: TaskTiming;
 }
 
 /** The units that perform a stay's activities, resolved once at admission. */
@@ -47,6 +50,10 @@ export interface TaskState {
   cancelReason?: string;
   /** Why the task was moved to its current unit, when it was reassigned. */
   reassignReason?: string;
+  /** When the unit was reminded that the task falls due soon. */
+  remindedAt?: string;
+  /** When the overdue task was escalated to the unit's lead. */
+  escalatedAt?: string;
   /** Increases with every change; the read model keeps only the newest. */
   version: number;
 }
