@@ -63,6 +63,8 @@ describe('stay lifecycle', () => {
     const visit = (await driver.tasks(stayId)).find((x) => x.activityId === 'first-home-visit');
     expect(visit).toMatchObject({ unitId: 'kpv-goteborg-hemsjukvard', status: 'open' });
     expect(await driver.workflowStatus(stayId)).toBe('RUNNING'); // watching for 30 days
+    const history = await driver.client.workflow.getHandle(`stay-${stayId}`).fetchHistory();
+    console.log(`ordinary stay: ${history.events?.length ?? 0} history events`);
   });
 
   it('reminds the unit before a task falls due and escalates one long overdue', async () => {

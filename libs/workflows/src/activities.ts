@@ -18,6 +18,7 @@ export interface StayActivities {
   projectEvent(event: StayEventRecord): Promise<void>;
   projectTasks(tasks: TaskState[]): Promise<void>;
   recordDeviation(deviation: DeviationRecord): Promise<void>;
+  recordDeviations(deviations: DeviationRecord[]): Promise<void>;
   /**
    * Finds the patient's latest stay that ended (discharged) within `windowDays` before this
    * admission, by the keyed hash, and links the two stays in the read model.

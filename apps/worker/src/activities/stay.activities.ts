@@ -33,7 +33,8 @@ export function createStayActivities(deps: StayActivityDependencies): StayActivi
     projectStay: (snapshot) => deps.stays.project(snapshot),
     projectEvent: (event) => deps.timeline.recordEvent(event),
     projectTasks: (tasks) => deps.tasks.project(tasks),
-    recordDeviation: (deviation) => deps.timeline.recordDeviation(deviation),
+    recordDeviation: (deviation) => deps.timeline.recordDeviations([deviation]),
+    recordDeviations: (deviations) => deps.timeline.recordDeviations(deviations),
     linkReadmission: (input) => deps.stays.linkReadmission(input),
   };
 }

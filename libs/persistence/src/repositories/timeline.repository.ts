@@ -15,12 +15,22 @@ export class TimelineRepository {
       ON CONFLICT (id) DO NOTHING`;
   }
 
-  async recordDeviation(d: DeviationRecord): Promise<void> {
-    await this.prisma.$executeRaw`
-      INSERT INTO deviation (id, stay_id, task_id, unit_id, category, description, source, occurred_at)
-      VALUES (${d.id}, ${d.stayId}::uuid, ${d.taskId ?? null}, ${d.unitId}, ${d.category},
-        ${d.description}, ${d.source}, ${new Date(d.occurredAt)})
-      ON CONFLICT (id) DO NOTHING`;
+  /** Records deviations once each (their ids are deterministic), in one statement. */
+  async recordDeviations(deviations: readonly DeviationRecord[]): Promise<void> {
+    if (deviations.length === 0) return;
+    await this.prisma.deviation.createMany({
+      data: deviations.map((d) => ({
+        id: d.id,
+        stayId: d.stayId,
+        taskId: d.taskId ?? null,
+        unitId: d.unitId,
+        category: d.category,
+        description: d.description,
+        source: d.source,
+        occurredAt: new Date(d.occurredAt),
+      })),
+      skipDuplicates: true,
+    });
   }
 
   listDeviations(stayId: string) {

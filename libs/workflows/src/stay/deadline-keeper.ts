@@ -17,24 +17,33 @@ export function deadlineKeeper(deps: {
   timing: TaskTiming;
   saveTasks: (tasks: TaskState[]) => Promise<void>;
   recordDeviation: (deviation: DeviationRecord) => Promise<void>;
+  recordDeviations: (deviations: DeviationRecord[]) => Promise<void>;
 }) {
   const { definition, state } = deps;
 
+  const deviationFor = (task: TaskState, missedAt?: string): DeviationRecord => ({
+    id: `${task.id}:overdue`,
+    stayId: deps.stayId,
+    taskId: task.id,
+    unitId: task.unitId,
+    category: 'forsenad-aktivitet',
+    description: `${findActivity(definition, task.activityId)?.title ?? task.activityId}: inte klar före tidsfristen.`,
+    source: 'automatic',
+    occurredAt: task.dueAt ?? missedAt ?? new Date().toISOString(),
+  });
+
   /** Projects tasks that just became overdue and records a deviation against each unit. */
   const recordOverdue = async (tasks: TaskState[], missedAt?: string): Promise<void> => {
+    if (tasks.length === 0) return;
+    if (patched(Patch.batchedOverdue)) {
+      // Two activities however many tasks fall due together (admission's tasks often do).
+      await deps.saveTasks(tasks);
+      await deps.recordDeviations(tasks.map((task) => deviationFor(task, missedAt)));
+      return;
+    }
     for (const task of tasks) {
       await deps.saveTasks([task]);
-      const title = findActivity(definition, task.activityId)?.title ?? task.activityId;
-      await deps.recordDeviation({
-        id: `${task.id}:overdue`,
-        stayId: deps.stayId,
-        taskId: task.id,
-        unitId: task.unitId,
-        category: 'forsenad-aktivitet',
-        description: `${title}: inte klar före tidsfristen.`,
-        source: 'automatic',
-        occurredAt: task.dueAt ?? missedAt ?? new Date().toISOString(),
-      });
+      await deps.recordDeviation(deviationFor(task, missedAt));
     }
   };
 

@@ -10,4 +10,6 @@ export const Patch = {
   readmissionLink: 'readmission-link-v1',
   /** Remind a unit before a task falls due; escalate an overdue task to the unit's lead. */
   taskReminders: 'task-reminders-v1',
+  /** Project all tasks falling overdue together in one activity, their deviations in another. */
+  batchedOverdue: 'batched-overdue-v1',
 } as const;

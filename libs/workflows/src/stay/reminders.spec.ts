@@ -44,6 +44,7 @@ describe('reminders and escalation', () => {
   it('sends no reminder for a task that is already past due, but escalates it after the grace', () => {
     const state = stateWith({ overdue: true });
     expect(remindersDue(state, new Date(due + HOUR), timing).remind).toEqual([]);
+    expect(nextReminderAt(state, timing)).toBe(due + 24 * HOUR); // no wake-up for the reminder
     expect(remindersDue(state, new Date(due + 24 * HOUR), timing).escalate).toHaveLength(1);
   });
 

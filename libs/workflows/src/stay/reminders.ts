@@ -50,7 +50,7 @@ export function remindersDue(
   return { remind, escalate };
 }
 
-/** The next reminder or escalation time still ahead. */
+/** The next time remindersDue will act on, if any. */
 export function nextReminderAt(state: StayState, timing: TaskTiming): number | undefined {
   let next: number | undefined;
   const consider = (at: number | undefined) => {
@@ -58,8 +58,8 @@ export function nextReminderAt(state: StayState, timing: TaskTiming): number | u
   };
   for (const task of state.tasks) {
     if (!isLive(task) || task.dueAt === undefined) continue;
-    if (!task.remindedAt && (remindAt(task, timing) ?? 0) < Date.parse(task.dueAt))
-      consider(remindAt(task, timing));
+    // Once overdue a task is never reminded (remindersDue skips it): waking for it would spin.
+    if (!task.remindedAt && !task.overdue) consider(remindAt(task, timing));
     if (!task.escalatedAt) consider(escalateAt(task, timing));
   }
   return next;

@@ -218,6 +218,7 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
     timing,
     saveTasks,
     recordDeviation: (deviation) => activities.recordDeviation(deviation),
+    recordDeviations: (deviations) => activities.recordDeviations(deviations),
   });
 
   const linkReadmission = async (): Promise<string[]> => {
