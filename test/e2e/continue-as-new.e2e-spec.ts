@@ -1,11 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { stayStateQuery, stayWorkflowId } from '@app/workflows';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { freePort } from '../../tools/stack/ports';
-import { startTemporalDevServer, type TemporalDevServer } from '../../tools/stack/temporal';
-import { StayDriver } from '../support/stay-driver';
+import { startIsolatedTemporal, type IsolatedTemporal } from '../support/isolated-temporal';
+import type { StayDriver } from '../support/stay-driver';
 
 /**
  * A long stay continues as new when Temporal suggests it. A dev server whose suggestion
@@ -13,29 +8,15 @@ import { StayDriver } from '../support/stay-driver';
  * deadlines across runs.
  */
 describe('continue-as-new on a long stay', () => {
-  const saved = { ...process.env };
-  let temporal: TemporalDevServer;
-  let worker: INestApplicationContext;
+  let isolated: IsolatedTemporal;
   let driver: StayDriver;
-
   beforeAll(async () => {
-    temporal = await startTemporalDevServer({
-      port: await freePort(),
+    isolated = await startIsolatedTemporal({
       dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 60 },
-      log: () => undefined,
     });
-    process.env.TEMPORAL_ADDRESS = temporal.address;
-    process.env.TEMPORAL_TASK_QUEUE = `can-${randomUUID()}`;
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-    await worker.init();
-    driver = await StayDriver.connect();
+    driver = isolated.driver;
   });
-  afterAll(async () => {
-    await driver.close();
-    await worker.close();
-    await temporal.stop();
-    process.env = saved;
-  });
+  afterAll(() => isolated.close());
 
   it('carries tasks and counters into the new run and keeps working', async () => {
     const day = 86_400_000;

@@ -2,13 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { freePort } from '../../tools/stack/ports';
-import { startTemporalDevServer, type TemporalDevServer } from '../../tools/stack/temporal';
-import { StayDriver } from '../support/stay-driver';
+import type { TemporalDevServer } from '../../tools/stack/temporal';
+import { startIsolatedTemporal, type IsolatedTemporal } from '../support/isolated-temporal';
+import type { StayDriver } from '../support/stay-driver';
 
 /**
  * Temporal keeps workflow payloads in its own database. With the AES-GCM payload codec, a note
@@ -16,32 +13,17 @@ import { StayDriver } from '../support/stay-driver';
  * A control payload written without the codec shows the file is readable at all.
  */
 describe('payload encryption at rest in Temporal', () => {
-  const saved = { ...process.env };
+  let isolated: IsolatedTemporal;
   let temporal: TemporalDevServer;
-  let worker: INestApplicationContext;
   let driver: StayDriver;
   let dbFile: string;
 
   beforeAll(async () => {
     dbFile = join(mkdtempSync(join(tmpdir(), 'temporal-db-')), 'temporal.sqlite');
-    temporal = await startTemporalDevServer({
-      port: await freePort(),
-      dbFile,
-      log: () => undefined,
-    });
-    process.env.TEMPORAL_ADDRESS = temporal.address;
-    process.env.TEMPORAL_TASK_QUEUE = `encryption-${randomUUID()}`;
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-    await worker.init();
-    driver = await StayDriver.connect();
+    isolated = await startIsolatedTemporal({ dbFile });
+    ({ temporal, driver } = isolated);
   });
-
-  afterAll(async () => {
-    await driver.close();
-    await worker.close();
-    await temporal.stop();
-    process.env = saved;
-  });
+  afterAll(() => isolated.close());
 
   function databaseText(): string {
     const dir = join(dbFile, '..');
