@@ -32,9 +32,31 @@ const configSchema = z.object({
     .regex(/^([\w.-]+:[A-Za-z0-9+/=]+)(,[\w.-]+:[A-Za-z0-9+/=]+)*$/, 'must be id:base64,…')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * How the API authenticates: `dev` signs its own tokens for the seeded demo users (only
+   * allowed, and the default, when NODE_ENV is development or test); `oidc` verifies bearer
+   * tokens from the region's identity provider (the default in production).
+   */
+  AUTH_MODE: z.enum(['dev', 'oidc']).optional(),
+  /** The identity provider's issuer (the `iss` of its tokens); required with AUTH_MODE=oidc. */
+  OIDC_ISSUER: z.url('must be a URL, e.g. https://idp.example.se/realms/vgr').optional(),
+  /** Where the provider publishes its signing keys (JWKS); required with AUTH_MODE=oidc. */
+  OIDC_JWKS_URL: z.url("must be a URL to the provider's JWKS").optional(),
+  /** The `aud` the API's tokens carry; required with AUTH_MODE=oidc. */
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  /** The token claim that names the user (matched against app_user.oidc_subject). */
+  OIDC_USER_CLAIM: z.string().min(1).default('sub'),
 });
 
-export type AppConfig = z.infer<typeof configSchema>;
+/** The settings with the authentication mode resolved (dev only where NODE_ENV allows it). */
+const resolvedConfigSchema = configSchema.transform((config) => ({
+  ...config,
+  AUTH_MODE:
+    config.AUTH_MODE ??
+    (config.NODE_ENV === 'development' || config.NODE_ENV === 'test' ? 'dev' : 'oidc'),
+}));
+
+export type AppConfig = z.infer<typeof resolvedConfigSchema>;
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -45,7 +67,7 @@ export class ConfigError extends Error {
 
 /** Parses the environment; a wrong value throws one line naming the variable and the reason. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const parsed = configSchema.safeParse(env);
+  const parsed = resolvedConfigSchema.safeParse(env);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map(
     (issue) =>
@@ -58,6 +80,37 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
   try {
     return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+/**
+ * The API's own requirements on top of loadConfig (the worker authenticates nobody): the
+ * development sign-in only outside production, and the OIDC settings whenever it is not used.
+ */
+export function loadApiConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const config = loadConfig(env);
+  const problems: string[] = [];
+  if (config.AUTH_MODE === 'dev' && config.NODE_ENV === 'production')
+    problems.push(
+      'AUTH_MODE must be oidc when NODE_ENV is production (dev sign-in is for development only)',
+    );
+  if (config.AUTH_MODE === 'oidc')
+    for (const key of ['OIDC_ISSUER', 'OIDC_JWKS_URL', 'OIDC_AUDIENCE'] as const)
+      if (!config[key]) problems.push(`${key} is required with AUTH_MODE=oidc`);
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  return config;
+}
+
+/** Loads the API's configuration or stops the process with one clear line. */
+export function loadApiConfigOrExit(
+  env: Record<string, string | undefined> = process.env,
+): AppConfig {
+  try {
+    return loadApiConfig(env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);

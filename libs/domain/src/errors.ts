@@ -14,6 +14,10 @@ export type AppErrorKind =
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'not-found'
+  /** No valid credentials (missing, expired or foreign bearer token). */
+  | 'unauthenticated'
+  /** Signed in, but the user may not do this (another unit's queue, a role without the right). */
+  | 'forbidden'
   | 'conflict'
   | 'idempotency-mismatch'
   | 'unavailable';
@@ -43,6 +47,14 @@ export class AppError extends Error {
 
   static notFound(message: string): AppError {
     return new AppError('not-found', message);
+  }
+
+  static unauthenticated(message: string): AppError {
+    return new AppError('unauthenticated', message);
+  }
+
+  static forbidden(message: string): AppError {
+    return new AppError('forbidden', message);
   }
 
   static conflict(message: string): AppError {

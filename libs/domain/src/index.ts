@@ -4,4 +4,6 @@ export * from './schemas/common';
 export * from './schemas/admission';
 export * from './schemas/events';
 export * from './schemas/tasks';
+export * from './schemas/access';
+export * from './schemas/responses';
 export * from './canonical-json';

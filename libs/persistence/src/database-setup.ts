@@ -1,9 +1,11 @@
 import { applyMigrations, type MigrationResult } from './migrations/migrator';
 import { PrismaService } from './prisma.service';
 import { UnitRepository } from './repositories/unit.repository';
+import { UserRepository } from './repositories/user.repository';
 import { demoUnits } from './seed/demo-units';
+import { demoUsers } from './seed/demo-users';
 
-/** Migrates the database and loads the demo units; both steps are idempotent. */
+/** Migrates the database and loads the demo units and users; both steps are idempotent. */
 export async function prepareDatabase(
   databaseUrl: string,
   migrationsDir: string,
@@ -14,6 +16,7 @@ export async function prepareDatabase(
     const prisma = new PrismaService(databaseUrl);
     try {
       await new UnitRepository(prisma).upsertMany(demoUnits);
+      await new UserRepository(prisma).upsertMany(demoUsers);
     } finally {
       await prisma.$disconnect();
     }

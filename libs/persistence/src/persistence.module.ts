@@ -5,8 +5,20 @@ import { StayRepository } from './repositories/stay.repository';
 import { TaskRepository } from './repositories/task.repository';
 import { TimelineRepository } from './repositories/timeline.repository';
 import { UnitRepository } from './repositories/unit.repository';
+import { AuditRepository } from './repositories/audit.repository';
+import { DeviationRepository } from './repositories/deviation.repository';
+import { StayQueryRepository } from './repositories/stay-query.repository';
+import { TaskQueryRepository } from './repositories/task-query.repository';
+import { UserRepository } from './repositories/user.repository';
 
 const repositories = [StayRepository, TaskRepository, TimelineRepository, UnitRepository];
+const apiRepositories = [
+  AuditRepository,
+  DeviationRepository,
+  StayQueryRepository,
+  TaskQueryRepository,
+  UserRepository,
+];
 
 @Global()
 @Module({
@@ -17,7 +29,8 @@ const repositories = [StayRepository, TaskRepository, TimelineRepository, UnitRe
       inject: [APP_CONFIG],
     },
     ...repositories,
+    ...apiRepositories,
   ],
-  exports: [PrismaService, ...repositories],
+  exports: [PrismaService, ...repositories, ...apiRepositories],
 })
 export class PersistenceModule {}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma, UserRole } from '../generated/prisma/client';
+import { PrismaService } from '../prisma.service';
+
+/** One access to (or attempt at) a stay's data. */
+export interface AuditRecord {
+  userId: string;
+  role: UserRole;
+  /** The unit the user acted for, when one applies (null: region-wide, e.g. processägare). */
+  unitId: string | null;
+  /** What was done, e.g. `stay.read`, `task.complete`, `fhir.encounter.read`. */
+  action: string;
+  /** `ok`, or `denied` when the user was refused (the stay may not even exist). */
+  outcome: 'ok' | 'denied';
+  stayId?: string | null;
+  taskId?: string | null;
+}
+
+export interface AuditFilter {
+  userId?: string;
+  unitId?: string;
+  stayId?: string;
+  action?: string;
+  outcome?: 'ok' | 'denied';
+  from?: Date;
+  to?: Date;
+  /** Keyset: the last row of the previous page (newest first). */
+  before?: { at: Date; id: string };
+  limit: number;
+}
+
+/** The audit log: append-only, newest first when read. */
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async record(entries: readonly AuditRecord[]): Promise<void> {
+    if (entries.length === 0) return;
+    const at = new Date();
+    await this.prisma.auditEntry.createMany({
+      data: entries.map((e) => ({
+        id: crypto.randomUUID(),
+        at,
+        userId: e.userId,
+        role: e.role,
+        unitId: e.unitId,
+        action: e.action,
+        outcome: e.outcome,
+        stayId: e.stayId ?? null,
+        taskId: e.taskId ?? null,
+      })),
+    });
+  }
+
+  list(filter: AuditFilter) {
+    const and: Prisma.AuditEntryWhereInput[] = [];
+    if (filter.userId) and.push({ userId: filter.userId });
+    if (filter.unitId) and.push({ unitId: filter.unitId });
+    if (filter.stayId) and.push({ stayId: filter.stayId });
+    if (filter.action) and.push({ action: filter.action });
+    if (filter.outcome) and.push({ outcome: filter.outcome });
+    if (filter.from) and.push({ at: { gte: filter.from } });
+    if (filter.to) and.push({ at: { lt: filter.to } });
+    if (filter.before) {
+      const { at, id } = filter.before;
+      and.push({ OR: [{ at: { lt: at } }, { at, id: { lt: id } }] });
+    }
+    return this.prisma.auditEntry.findMany({
+      where: { AND: and },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      take: filter.limit,
+    });
+  }
+}
