@@ -1,11 +1,22 @@
-import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { APP_CONFIG, AppConfigModule, loggerOptions, type AppConfig } from '@app/config';
+import { APP_CONFIG, loggerOptions, type AppConfig } from '@app/config';
 import { PersistenceModule } from '@app/persistence';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
+import { AuthGuard } from './auth/auth.guard';
+import { DevAuthController } from './auth/dev-auth.controller';
+import { TokenService } from './auth/token.service';
+import { DeviationsController } from './deviations/deviations.controller';
+import { DeviationsService } from './deviations/deviations.service';
+import { DocsController } from './docs/docs.controller';
+import { FhirController } from './fhir/fhir.controller';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
+import { MeController } from './me/me.controller';
 import { ProcessDefinitionsController } from './process-definitions/process-definitions.controller';
+import { StayAccessService } from './stays/stay-access.service';
 import { StaysController } from './stays/stays.controller';
 import { StaysService } from './stays/stays.service';
 import { TasksController } from './tasks/tasks.controller';
@@ -13,23 +24,58 @@ import { TasksService } from './tasks/tasks.service';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { UnitsController } from './units/units.controller';
 
-@Module({
-  imports: [
-    AppConfigModule,
-    LoggerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => loggerOptions(config.LOG_LEVEL),
-    }),
-    PersistenceModule,
-    TemporalClientModule,
-  ],
-  controllers: [
-    HealthController,
-    ProcessDefinitionsController,
-    StaysController,
-    TasksController,
-    UnitsController,
-  ],
-  providers: [StaysService, TasksService, { provide: APP_FILTER, useClass: ProblemFilter }],
-})
-export class AppModule {}
+/** The configuration this API instance was built with (validated once, by the caller). */
+@Global()
+@Module({})
+class ApiConfigModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: ApiConfigModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  /** The development sign-in exists only when AUTH_MODE=dev. */
+  static register(config: AppConfig): DynamicModule {
+    const devControllers: Type[] = config.AUTH_MODE === 'dev' ? [DevAuthController] : [];
+    return {
+      module: AppModule,
+      imports: [
+        ApiConfigModule.register(config),
+        LoggerModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (c: AppConfig) => loggerOptions(c.LOG_LEVEL),
+        }),
+        PersistenceModule,
+        TemporalClientModule,
+      ],
+      controllers: [
+        HealthController,
+        DocsController,
+        ProcessDefinitionsController,
+        UnitsController,
+        MeController,
+        StaysController,
+        TasksController,
+        DeviationsController,
+        AuditController,
+        FhirController,
+        ...devControllers,
+      ],
+      providers: [
+        AuditService,
+        DeviationsService,
+        StayAccessService,
+        StaysService,
+        TasksService,
+        TokenService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}

@@ -2,12 +2,19 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { loadApiConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { rejectNonJsonBodies } from './http/content-type.middleware';
 
-/** Builds the HTTP application; used by main.ts and by the end-to-end tests. */
-export async function createApiApp(): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+/**
+ * Builds the HTTP application; used by main.ts and by the end-to-end tests (which may pass
+ * another environment, e.g. a TEMPORAL_ADDRESS where nothing listens).
+ */
+export async function createApiApp(
+  env: Record<string, string | undefined> = process.env,
+): Promise<INestApplication> {
+  const config = loadApiConfig(env);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     bufferLogs: true,
     bodyParser: false,
   });

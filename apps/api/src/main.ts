@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@app/config';
+import { loadApiConfigOrExit } from '@app/config';
 import { loadProcessDefinitions } from '@app/process-definition';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
+  const config = loadApiConfigOrExit();
   loadProcessDefinitions(); // a broken definition stops start-up here, with its reason
   const app = await createApiApp();
   await app.listen(config.PORT);

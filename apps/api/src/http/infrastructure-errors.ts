@@ -1,4 +1,5 @@
 import {
+  ServiceError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   isGrpcServiceError,
@@ -15,7 +16,7 @@ export function fromInfrastructureError(error: unknown): AppError | undefined {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure)
     return fromWorkflowFailure(error.cause);
   if (error instanceof WorkflowNotFoundError) return AppError.notFound('The stay was not found');
-  if (isGrpcServiceError(error) || isUnavailable(error))
+  if (isGrpcServiceError(error) || isUnavailable(error) || isTemporalUnreachable(error))
     return AppError.unavailable('A backing service is unavailable; try again shortly');
   return undefined;
 }
@@ -44,6 +45,16 @@ function fromWorkflowFailure(failure: ApplicationFailure): AppError {
     default:
       return AppError.conflict(failure.message);
   }
+}
+
+/** gRPC UNAVAILABLE, DEADLINE_EXCEEDED and RESOURCE_EXHAUSTED: Temporal cannot answer now. */
+const GRPC_RETRYABLE = new Set([14, 4, 8]);
+
+/** The client wraps a failed call in a ServiceError whose cause is the gRPC error. */
+function isTemporalUnreachable(error: unknown): boolean {
+  if (!(error instanceof ServiceError)) return false;
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'number' && GRPC_RETRYABLE.has(code);
 }
 
 const UNAVAILABLE_CODES = new Set([

@@ -28,6 +28,7 @@ export class ProblemFilter implements ExceptionFilter {
         `Unhandled ${(exception as Error).name ?? 'error'} on ${request.method} ${problem.instance ?? ''}: ${(exception as Error).message}`,
       );
     const appError = exception instanceof AppError ? exception : fromInfrastructureError(exception);
+    if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     if (appError?.retryAfterSeconds !== undefined)
       response.setHeader('Retry-After', String(appError.retryAfterSeconds));
     response.status(problem.status).type('application/problem+json').json(problem);

@@ -17,6 +17,8 @@ const byKind: Record<AppErrorKind, { status: number; title: string }> = {
   'payload-too-large': { status: 413, title: 'För stor begäran' },
   'unsupported-media-type': { status: 415, title: 'Fel innehållstyp' },
   'not-found': { status: 404, title: 'Hittades inte' },
+  unauthenticated: { status: 401, title: 'Inloggning krävs' },
+  forbidden: { status: 403, title: 'Behörighet saknas' },
   conflict: { status: 409, title: 'Konflikt' },
   'idempotency-mismatch': { status: 422, title: 'Idempotency-Key återanvänd' },
   unavailable: { status: 503, title: 'Tjänsten är tillfälligt otillgänglig' },

@@ -8,8 +8,9 @@ import {
   type ProcessDefinition,
 } from '@app/process-definition';
 import { parseInput } from '../http/parse';
+import { Public } from '../auth/auth.guard';
 
-const versionSchema = z.object({
+export const versionSchema = z.object({
   version: z.coerce.number().int().positive('must be a version number'),
 });
 
@@ -24,6 +25,7 @@ function acceptedEventTypes(definition: ProcessDefinition) {
     }));
 }
 
+@Public()
 @Controller('api/v1/process-definitions')
 export class ProcessDefinitionsController {
   @Get()

@@ -9,7 +9,7 @@ import {
   type Admission,
   type StayEventType,
 } from '@app/domain';
-import { StayRepository, UnitRepository } from '@app/persistence';
+import { StayQueryRepository, StayRepository, UnitRepository } from '@app/persistence';
 import { currentProcessDefinitionVersion, findProcessDefinition } from '@app/process-definition';
 import {
   admitUpdate,
@@ -27,6 +27,7 @@ export class StaysService {
     private readonly client: Client,
     private readonly stays: StayRepository,
     private readonly units: UnitRepository,
+    private readonly stayQuery: StayQueryRepository,
   ) {}
 
   /** Admission: records patient and stay, then starts the stay's workflow. Idempotent per key. */
@@ -67,6 +68,7 @@ export class StaysService {
       );
     const stay = await this.stays.findById(outcome.stayId);
     if (!stay) throw new Error(`Stay ${outcome.stayId} vanished after admission`);
+    if (admission.frailty) await this.stayQuery.recordFrailty(stay.id, admission.frailty.cfs);
     // Started after the commit, so a retry with the same key completes a half-done admission.
     await this.startWorkflow({
       stayId: stay.id,

@@ -1,42 +1,125 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { AppError, type CompleteTaskRequest } from '@app/domain';
-import { StayRepository, TaskRepository } from '@app/persistence';
-import { completeTaskUpdate, type TaskState } from '@app/workflows';
+import { AppError, type CompleteTaskRequest, type ReassignTaskRequest } from '@app/domain';
+import {
+  StayQueryRepository,
+  StayRepository,
+  TaskRepository,
+  UnitRepository,
+} from '@app/persistence';
+import {
+  claimTaskUpdate,
+  completeTaskUpdate,
+  reassignTaskUpdate,
+  releaseTaskUpdate,
+  type TaskState,
+} from '@app/workflows';
+import { AuditService } from '../audit/audit.service';
+import { isProcessOwner, scopeOf, type Principal } from '../auth/principal';
 
+export type TaskAction =
+  | { kind: 'claim' }
+  | { kind: 'release' }
+  | { kind: 'complete'; request: CompleteTaskRequest }
+  | { kind: 'reassign'; request: ReassignTaskRequest };
+
+/**
+ * Claim, release, reassign and complete: Workflow Updates whose id is derived from the
+ * Idempotency-Key, scoped per action and task. The same key returns the first answer; the
+ * workflow's validators refuse (409) a task claimed by someone else or already done.
+ */
 @Injectable()
 export class TasksService {
   constructor(
     private readonly client: Client,
     private readonly tasks: TaskRepository,
     private readonly stays: StayRepository,
+    private readonly stayQuery: StayQueryRepository,
+    private readonly units: UnitRepository,
+    private readonly audit: AuditService,
   ) {}
 
-  /**
-   * Completes a task through a Workflow Update whose id is derived from the Idempotency-Key:
-   * the same key returns the first answer; another key on a finished task is refused (409).
-   */
-  async complete(
+  async act(
+    principal: Principal,
     taskId: string,
-    request: CompleteTaskRequest,
+    action: TaskAction,
+    key: string,
+  ): Promise<TaskState> {
+    const auditAction = `task.${action.kind}`;
+    const task = await this.tasks.findById(taskId);
+    const visible = task ? await this.stayQuery.isVisible(task.stayId, scopeOf(principal)) : false;
+    const stay = task && visible ? await this.stays.findById(task.stayId) : null;
+    if (!task || !stay) {
+      await this.audit.denied(principal, auditAction, {
+        unitId: principal.unitIds[0] ?? null,
+        stayId: task?.stayId ?? null,
+        taskId,
+      });
+      throw AppError.notFound(`Task ${taskId} was not found`);
+    }
+    if (isProcessOwner(principal) || !principal.unitIds.includes(task.unitId)) {
+      await this.audit.denied(principal, auditAction, {
+        unitId: principal.unitIds[0] ?? null,
+        stayId: stay.id,
+        taskId,
+      });
+      throw AppError.forbidden('The task belongs to another unit');
+    }
+    if (action.kind === 'reassign') await this.checkTarget(action.request, task.lane);
+    const result = await this.execute(stay.workflowId, taskId, action, key, principal.userId);
+    await this.audit.ok(principal, auditAction, [{ unitId: task.unitId, stayId: stay.id, taskId }]);
+    return result;
+  }
+
+  private execute(
+    workflowId: string,
+    taskId: string,
+    action: TaskAction,
     key: string,
     actor: string,
   ): Promise<TaskState> {
-    const task = await this.tasks.findById(taskId);
-    if (!task) throw AppError.notFound(`Task ${taskId} was not found`);
-    const stay = await this.stays.findById(task.stayId);
-    if (!stay) throw AppError.notFound(`Task ${taskId} was not found`);
-    return this.client.workflow.getHandle(stay.workflowId).executeUpdate(completeTaskUpdate, {
-      args: [
-        {
-          taskId,
-          actor,
-          occurredAt: (request.occurredAt ?? new Date()).toISOString(),
-          ...(request.outcome === undefined ? {} : { outcome: request.outcome }),
-          ...(request.note === undefined ? {} : { note: request.note }),
-        },
-      ],
-      updateId: `complete:${taskId}:${key}`,
-    });
+    const handle = this.client.workflow.getHandle(workflowId);
+    const updateId = `${action.kind}:${taskId}:${key}`;
+    switch (action.kind) {
+      case 'claim':
+        return handle.executeUpdate(claimTaskUpdate, { args: [{ taskId, actor }], updateId });
+      case 'release':
+        return handle.executeUpdate(releaseTaskUpdate, { args: [{ taskId, actor }], updateId });
+      case 'reassign':
+        return handle.executeUpdate(reassignTaskUpdate, {
+          args: [
+            { taskId, actor, toUnitId: action.request.toUnitId, reason: action.request.reason },
+          ],
+          updateId,
+        });
+      case 'complete': {
+        const { occurredAt, outcome, note } = action.request;
+        return handle.executeUpdate(completeTaskUpdate, {
+          args: [
+            {
+              taskId,
+              actor,
+              occurredAt: (occurredAt ?? new Date()).toISOString(),
+              ...(outcome === undefined ? {} : { outcome }),
+              ...(note === undefined ? {} : { note }),
+            },
+          ],
+          updateId,
+        });
+      }
+    }
+  }
+
+  /** A task moves only to a known unit of its own lane (who else could perform it?). */
+  private async checkTarget(request: ReassignTaskRequest, lane: string): Promise<void> {
+    const target = await this.units.findById(request.toUnitId);
+    if (!target)
+      throw AppError.unprocessable('Unknown unit', [
+        { field: 'body.toUnitId', reason: `no unit with id "${request.toUnitId}"` },
+      ]);
+    if (target.lane !== lane)
+      throw AppError.unprocessable('The unit cannot perform this task', [
+        { field: 'body.toUnitId', reason: `must be a unit of the task's lane (${lane})` },
+      ]);
   }
 }
