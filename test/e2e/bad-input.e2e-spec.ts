@@ -2,18 +2,22 @@ import request from 'supertest';
 import { rowCounts } from '../support/database';
 import { admissionBody, hoursAgo, newKey } from '../support/fixtures';
 import { startApps, type RunningApps } from '../support/stack';
+import { demo, signIn } from '../support/auth';
 
 /** Every bad request gets a 4xx problem+json naming the field and the reason, and changes nothing. */
 describe('bad input', () => {
   let apps: RunningApps;
   let http: ReturnType<typeof request>;
   let stayId: string;
+  let ward: { Authorization: string };
 
   beforeAll(async () => {
     apps = await startApps();
     http = request(apps.api.getHttpServer());
+    ward = await signIn(http, demo.wardGoteborg);
     const admitted = await http
       .post('/api/v1/stays')
+      .set(ward)
       .set('Idempotency-Key', newKey())
       .send(admissionBody())
       .expect(201);
@@ -32,6 +36,7 @@ describe('bad input', () => {
       send: () =>
         http
           .post('/api/v1/stays')
+          .set(ward)
           .set('Idempotency-Key', newKey())
           .send(admissionBody({ wardUnitId: 'sv-no-such-ward' })),
       status: 422,
@@ -42,6 +47,7 @@ describe('bad input', () => {
       send: () =>
         http
           .post('/api/v1/stays')
+          .set(ward)
           .set('Idempotency-Key', newKey())
           .send(admissionBody({ wardUnitId: 'rpv-vc-majorna' })),
       status: 422,
@@ -52,6 +58,7 @@ describe('bad input', () => {
       send: () =>
         http
           .post('/api/v1/stays')
+          .set(ward)
           .set('Idempotency-Key', newKey())
           .send({
             ...admissionBody(),
@@ -65,6 +72,7 @@ describe('bad input', () => {
       send: () =>
         http
           .post('/api/v1/stays')
+          .set(ward)
           .set('Idempotency-Key', newKey())
           .send(admissionBody({ admittedAt: '2026-11-23 08:00' })),
       status: 400,
@@ -72,7 +80,7 @@ describe('bad input', () => {
     },
     {
       name: 'missing Idempotency-Key',
-      send: () => http.post('/api/v1/stays').send(admissionBody()),
+      send: () => http.post('/api/v1/stays').set(ward).send(admissionBody()),
       status: 400,
       field: 'header.Idempotency-Key',
     },
@@ -81,6 +89,7 @@ describe('bad input', () => {
       send: () =>
         http
           .post('/api/v1/stays')
+          .set(ward)
           .set('Idempotency-Key', newKey())
           .set('Content-Type', 'application/json')
           .send('{"patient": '),
@@ -92,6 +101,7 @@ describe('bad input', () => {
       send: () =>
         http
           .post('/api/v1/stays')
+          .set(ward)
           .set('Idempotency-Key', newKey())
           .set('Content-Type', 'text/plain')
           .send('hello'),
@@ -103,6 +113,7 @@ describe('bad input', () => {
       send: () =>
         http
           .post(`/api/v1/stays/${stayId}/events`)
+          .set(ward)
           .send({ type: 'teleported', occurredAt: hoursAgo(1), data: {} }),
       status: 400,
       field: 'body.type',
@@ -110,11 +121,14 @@ describe('bad input', () => {
     {
       name: 'needs-assessed with a missing need',
       send: () =>
-        http.post(`/api/v1/stays/${stayId}/events`).send({
-          type: 'needs-assessed',
-          occurredAt: hoursAgo(1),
-          data: { socialtjanst: true, regionalPrimarvard: false },
-        }),
+        http
+          .post(`/api/v1/stays/${stayId}/events`)
+          .set(ward)
+          .send({
+            type: 'needs-assessed',
+            occurredAt: hoursAgo(1),
+            data: { socialtjanst: true, regionalPrimarvard: false },
+          }),
       status: 400,
       field: 'body.data.kommunalHalsoOchSjukvard',
     },
@@ -123,19 +137,24 @@ describe('bad input', () => {
       send: () =>
         http
           .post('/api/v1/stays/00000000-0000-4000-8000-000000000000/events')
+          .set(ward)
           .send({ type: 'needs-assessed', occurredAt: hoursAgo(1), data: {} }),
       status: 404,
     },
     {
       name: 'task list of an unknown unit',
-      send: () => http.get('/api/v1/tasks?unit=nowhere'),
+      send: () => http.get('/api/v1/tasks?unit=nowhere').set(ward),
       status: 400,
       field: 'query.unit',
     },
     {
       name: 'completing a task that does not exist',
       send: () =>
-        http.post('/api/v1/tasks/no-such-task/complete').set('Idempotency-Key', newKey()).send({}),
+        http
+          .post('/api/v1/tasks/no-such-task/complete')
+          .set(ward)
+          .set('Idempotency-Key', newKey())
+          .send({}),
       status: 404,
     },
   ];
@@ -160,11 +179,13 @@ describe('bad input', () => {
     const body = admissionBody();
     const first = await http
       .post('/api/v1/stays')
+      .set(ward)
       .set('Idempotency-Key', key)
       .send(body)
       .expect(201);
     const again = await http
       .post('/api/v1/stays')
+      .set(ward)
       .set('Idempotency-Key', key)
       .send(body)
       .expect(201);
@@ -172,6 +193,7 @@ describe('bad input', () => {
     const before = await rowCounts();
     const reused = await http
       .post('/api/v1/stays')
+      .set(ward)
       .set('Idempotency-Key', key)
       .send(admissionBody({ careType: 'psychiatric' }))
       .expect(422);

@@ -6,6 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { temporalCliPath } from '../../tools/stack/paths';
 import { startApps, type RunningApps } from '../support/stack';
 import { admissionBody, hoursAgo, newKey } from '../support/fixtures';
+import { demo, signIn } from '../support/auth';
 
 /** Polls until `check` passes; projections are written by workflow activities. */
 async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
@@ -23,10 +24,12 @@ async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promi
 describe('walking skeleton: admission → needs assessed → inskrivningsmeddelande task', () => {
   let apps: RunningApps;
   let http: ReturnType<typeof request>;
+  let ward: { Authorization: string };
 
   beforeAll(async () => {
     apps = await startApps();
     http = request(apps.api.getHttpServer());
+    ward = await signIn(http, demo.wardGoteborg);
   });
   afterAll(async () => {
     await apps.close();
@@ -50,6 +53,7 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
   async function admit(): Promise<string> {
     const response = await http
       .post('/api/v1/stays')
+      .set(ward)
       .set('Idempotency-Key', newKey())
       .send(admissionBody())
       .expect(201);
@@ -61,6 +65,7 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
     const assessedAt = hoursAgo(1);
     const event = await http
       .post(`/api/v1/stays/${stayId}/events`)
+      .set(ward)
       .send({
         type: 'needs-assessed',
         occurredAt: assessedAt,
@@ -69,6 +74,7 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
       .expect(201);
     const list = await http
       .get(`/api/v1/tasks?unit=sv-sahlgrenska-avd-32&stay=${stayId}`)
+      .set(ward)
       .expect(200);
     const task = list.body.items.find(
       (t: { activityId: string }) => t.activityId === 'send-inskrivningsmeddelande',
@@ -84,11 +90,13 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
     const key = newKey();
     const first = await http
       .post(`/api/v1/tasks/${task.id}/complete`)
+      .set(ward)
       .set('Idempotency-Key', key)
       .send({ note: 'Skickat via SAMSA' })
       .expect(200);
     const again = await http
       .post(`/api/v1/tasks/${task.id}/complete`)
+      .set(ward)
       .set('Idempotency-Key', key)
       .send({ note: 'Skickat via SAMSA' })
       .expect(200);
@@ -97,12 +105,13 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
 
     const conflict = await http
       .post(`/api/v1/tasks/${task.id}/complete`)
+      .set(ward)
       .set('Idempotency-Key', newKey())
       .send({})
       .expect(409);
     expect(conflict.headers['content-type']).toMatch(/application\/problem\+json/);
 
-    const stay = await http.get(`/api/v1/stays/${stayId}`).expect(200);
+    const stay = await http.get(`/api/v1/stays/${stayId}`).set(ward).expect(200);
     expect(stay.body.tasks).toContainEqual(
       expect.objectContaining({ id: task.id, status: 'done', note: 'Skickat via SAMSA' }),
     );
@@ -114,6 +123,7 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
     const stayId = await admit();
     await http
       .post(`/api/v1/stays/${stayId}/events`)
+      .set(ward)
       .send({
         type: 'needs-assessed',
         occurredAt: hoursAgo(30),
@@ -127,7 +137,7 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
       activityId: string;
     }
     const { task, deviation } = await eventually(async () => {
-      const response = await http.get(`/api/v1/stays/${stayId}`).expect(200);
+      const response = await http.get(`/api/v1/stays/${stayId}`).set(ward).expect(200);
       const found = (response.body.tasks as Row[]).find(
         (t) => t.activityId === 'send-inskrivningsmeddelande',
       );
@@ -144,6 +154,7 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
     });
     const overdue = await http
       .get(`/api/v1/tasks?unit=sv-sahlgrenska-avd-32&overdue=true&stay=${stayId}`)
+      .set(ward)
       .expect(200);
     expect(overdue.body.items.map((t: Row) => t.id)).toContain(task?.id);
   });
@@ -152,13 +163,14 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
     const stayId = await admit();
     await http
       .post(`/api/v1/stays/${stayId}/events`)
+      .set(ward)
       .send({
         type: 'needs-assessed',
         occurredAt: hoursAgo(2),
         data: { socialtjanst: false, kommunalHalsoOchSjukvard: false, regionalPrimarvard: false },
       })
       .expect(201);
-    const stay = await http.get(`/api/v1/stays/${stayId}`).expect(200);
+    const stay = await http.get(`/api/v1/stays/${stayId}`).set(ward).expect(200);
     expect(stay.body.tasks.map((t: { activityId: string }) => t.activityId)).not.toContain(
       'send-inskrivningsmeddelande',
     );

@@ -1,0 +1,130 @@
+import { demoUsers } from '@app/persistence';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import request from 'supertest';
+import { PrismaService, UserRepository } from '@app/persistence';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { demo, signIn } from '../support/auth';
+import { startApps, type RunningApps } from '../support/stack';
+
+const expectProblem = (response: request.Response, status: number) => {
+  expect(response.status).toBe(status);
+  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(response.body).toMatchObject({
+    status,
+    type: expect.any(String),
+    detail: expect.any(String),
+  });
+};
+
+describe('authentication', () => {
+  let apps: RunningApps;
+  let http: ReturnType<typeof request>;
+
+  beforeAll(async () => {
+    apps = await startApps();
+    http = request(apps.api.getHttpServer());
+  });
+  afterAll(() => apps.close());
+
+  it.each([
+    ['no token', undefined],
+    ['not a bearer token', 'Basic dXNlcjpwYXNz'],
+    ['a malformed token', 'Bearer not.a.jwt'],
+    [
+      'a token signed with another key',
+      'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZW1vLXdhcmQtZ290ZWJvcmcifQ.c2lnbmF0dXJl',
+    ],
+  ])('answers 401 problem+json for %s', async (_name, header) => {
+    const call = http.get('/api/v1/me');
+    const response = await (header ? call.set('Authorization', header) : call);
+    expectProblem(response, 401);
+    expect(response.headers['www-authenticate']).toBe('Bearer');
+  });
+
+  it('refuses a dev token for a user that does not exist (422) and lists the demo users', async () => {
+    const users = await http.get('/api/v1/dev/users').expect(200);
+    // Every seeded demo user (one per role and unit in five kommuner, and a processägare);
+    // other tests may add users of their own to the shared database.
+    const ids = users.body.items.map((u: { id: string }) => u.id);
+    expect(demoUsers).toHaveLength(21);
+    expect(ids).toEqual(expect.arrayContaining(demoUsers.map((u) => u.id)));
+    const roles = new Set(users.body.items.map((u: { role: string }) => u.role));
+    expect(roles.size).toBe(5);
+    expectProblem(await http.post('/api/v1/dev/token').send({ userId: 'nobody' }), 422);
+    expectProblem(await http.post('/api/v1/dev/token').send({}), 400);
+    const auth = await signIn(http, demo.processagare);
+    await http.get('/api/v1/me').set(auth).expect(200);
+  });
+
+  describe('with AUTH_MODE=oidc', () => {
+    let jwks: Server;
+    let oidc: INestApplication;
+    let api: ReturnType<typeof request>;
+    let sign: (claims: Record<string, unknown>, audience?: string) => Promise<string>;
+    const issuer = 'https://idp.test.invalid/realms/vgr';
+
+    beforeAll(async () => {
+      const { publicKey, privateKey } = await generateKeyPair('RS256');
+      const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+      jwks = createServer((_req, res) => {
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify({ keys: [jwk] }));
+      });
+      await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+      const { port } = jwks.address() as AddressInfo;
+      sign = (claims, audience = 'utskrivningsflodet') =>
+        new SignJWT(claims)
+          .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+          .setIssuer(issuer)
+          .setAudience(audience)
+          .setIssuedAt()
+          .setExpirationTime('5m')
+          .sign(privateKey);
+      const prisma = new PrismaService(process.env.DATABASE_URL ?? '');
+      await new UserRepository(prisma).upsertMany([
+        {
+          id: 'test-oidc-nurse',
+          displayName: 'OIDC Sjuksköterska',
+          role: 'ward_staff',
+          oidcSubject: 'hsa-SE2321000131-E000000000001',
+          unitIds: ['sv-sahlgrenska-avd-32'],
+        },
+      ]);
+      await prisma.$disconnect();
+      oidc = await createApiApp({
+        ...process.env,
+        AUTH_MODE: 'oidc',
+        OIDC_ISSUER: issuer,
+        OIDC_JWKS_URL: `http://127.0.0.1:${port}/jwks`,
+        OIDC_AUDIENCE: 'utskrivningsflodet',
+      });
+      await oidc.init();
+      api = request(oidc.getHttpServer());
+    });
+    afterAll(async () => {
+      await oidc.close();
+      await new Promise((resolve) => jwks.close(resolve));
+    });
+
+    it("accepts the provider's token for a provisioned user", async () => {
+      const token = await sign({ sub: 'hsa-SE2321000131-E000000000001' });
+      const me = await api.get('/api/v1/me').set('Authorization', `Bearer ${token}`).expect(200);
+      expect(me.body).toMatchObject({ id: 'test-oidc-nurse', role: 'ward_staff' });
+    });
+
+    it('refuses another audience, an unknown subject and dev tokens; has no dev sign-in', async () => {
+      const wrong = await sign({ sub: 'hsa-SE2321000131-E000000000001' }, 'someone-else');
+      expectProblem(await api.get('/api/v1/me').set('Authorization', `Bearer ${wrong}`), 401);
+      const stranger = await sign({ sub: 'hsa-unknown' });
+      expectProblem(await api.get('/api/v1/me').set('Authorization', `Bearer ${stranger}`), 403);
+      const dev = await signIn(http, demo.wardGoteborg);
+      expectProblem(await api.get('/api/v1/me').set(dev), 401);
+      expectProblem(await api.post('/api/v1/dev/token').send({ userId: demo.wardGoteborg }), 404);
+      const doc = await api.get('/docs/openapi.json').expect(200);
+      expect(Object.keys(doc.body.paths)).not.toContain('/api/v1/dev/token');
+    });
+  });
+});

@@ -1,0 +1,142 @@
+import request from 'supertest';
+import { PrismaService, UserRepository } from '@app/persistence';
+import { demo, signIn } from '../support/auth';
+import { hoursAgo, newKey } from '../support/fixtures';
+import { startApps, type RunningApps } from '../support/stack';
+import { admit, admitWithReceivers, type TaskView } from '../support/stays';
+
+type Auth = { Authorization: string };
+
+describe('task actions, queues and pagination', () => {
+  let apps: RunningApps;
+  let http: ReturnType<typeof request>;
+  let ward: Auth;
+  let colleague: Auth;
+  let hsv: Auth;
+
+  beforeAll(async () => {
+    apps = await startApps();
+    http = request(apps.api.getHttpServer());
+    // A second nurse on the same ward, to claim against.
+    const prisma = new PrismaService(process.env.DATABASE_URL ?? '');
+    await new UserRepository(prisma).upsertMany([
+      {
+        id: 'test-ward-goteborg-2',
+        displayName: 'Test Kollega',
+        role: 'ward_staff',
+        unitIds: ['sv-sahlgrenska-avd-32'],
+      },
+    ]);
+    await prisma.$disconnect();
+    ward = await signIn(http, demo.wardGoteborg);
+    colleague = await signIn(http, 'test-ward-goteborg-2');
+    hsv = await signIn(http, demo.hemsjukvardGoteborg);
+  });
+  afterAll(() => apps.close());
+
+  const post = (path: string, who: Auth, body: object = {}, key = newKey()) =>
+    http.post(path).set(who).set('Idempotency-Key', key).send(body);
+
+  it('claims, refuses another claimant (409), releases, and completes once per key', async () => {
+    const { tasks } = await admitWithReceivers(http, ward);
+    const task = tasks.ward;
+    const claimed = await post(`/api/v1/tasks/${task.id}/claim`, ward).expect(200);
+    expect(claimed.body).toMatchObject({ status: 'claimed', claimedBy: demo.wardGoteborg });
+    await post(`/api/v1/tasks/${task.id}/claim`, colleague).expect(409);
+    await post(`/api/v1/tasks/${task.id}/complete`, colleague).expect(409);
+    await post(`/api/v1/tasks/${task.id}/release`, colleague).expect(409);
+    const released = await post(`/api/v1/tasks/${task.id}/release`, ward).expect(200);
+    expect(released.body.status).toBe('open');
+    await post(`/api/v1/tasks/${task.id}/claim`, colleague).expect(200);
+    const key = newKey();
+    const done = await post(`/api/v1/tasks/${task.id}/complete`, colleague, { note: 'Ok' }, key);
+    expect(done.status).toBe(200);
+    const again = await post(`/api/v1/tasks/${task.id}/complete`, colleague, { note: 'Ok' }, key);
+    expect(again.body).toEqual(done.body);
+    const other = await post(`/api/v1/tasks/${task.id}/complete`, ward).expect(409);
+    expect(other.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(done.body).toMatchObject({ status: 'done', completedBy: 'test-ward-goteborg-2' });
+  });
+
+  it('reassigns within the lane with a reason, and refuses an unknown or foreign unit', async () => {
+    const { stayId, tasks } = await admitWithReceivers(http, ward);
+    const path = `/api/v1/tasks/${tasks.hsv.id}/reassign`;
+    const unknown = await post(path, hsv, { toUnitId: 'kpv-nowhere', reason: 'Flytt' }).expect(422);
+    expect(unknown.body.errors).toContainEqual(expect.objectContaining({ field: 'body.toUnitId' }));
+    await post(path, hsv, { toUnitId: 'rpv-vc-majorna', reason: 'Fel spår' }).expect(422);
+    const missing = await post(path, hsv, { toUnitId: 'kpv-molndal-hemsjukvard' }).expect(400);
+    expect(missing.body.errors).toContainEqual(expect.objectContaining({ field: 'body.reason' }));
+    const moved = await post(path, hsv, {
+      toUnitId: 'kpv-molndal-hemsjukvard',
+      reason: 'Patienten har flyttat till Mölndal',
+    }).expect(200);
+    expect(moved.body).toMatchObject({ unitId: 'kpv-molndal-hemsjukvard', status: 'open' });
+    // Mölndal's hemsjukvård now sees the stay (it has a task there) and the task in its queue.
+    const molndal = await signIn(http, demo.hemsjukvardMolndal);
+    await http.get(`/api/v1/stays/${stayId}`).set(molndal).expect(200);
+    const queue = await http
+      .get(`/api/v1/tasks?unit=kpv-molndal-hemsjukvard&stay=${stayId}`)
+      .set(molndal)
+      .expect(200);
+    expect(queue.body.items.map((t: TaskView) => t.id)).toEqual([tasks.hsv.id]);
+    // Göteborg's hemsjukvård may no longer act on it.
+    await post(`/api/v1/tasks/${tasks.hsv.id}/claim`, hsv).expect(403);
+  });
+
+  it('pages a queue by due time with a keyset cursor: stable, complete, no duplicates', async () => {
+    for (let i = 0; i < 14; i++) await admit(http, ward, { admittedAt: hoursAgo(1 + (i % 3)) });
+    const seen: TaskView[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = await http
+        .get(`/api/v1/tasks?unit=sv-sahlgrenska-avd-32&status=open${query}`)
+        .set(ward)
+        .expect(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(50);
+      seen.push(...(page.body.items as TaskView[]));
+      cursor = page.body.nextCursor as string | null;
+      pages++;
+    } while (cursor && pages < 20);
+    expect(pages).toBeGreaterThan(1);
+    expect(new Set(seen.map((t) => t.id)).size).toBe(seen.length);
+    const key = (t: TaskView) => `${t.dueAt ?? '9999'}|${t.id}`;
+    const sorted = [...seen].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    expect(seen.map((t) => t.id)).toEqual(sorted.map((t) => t.id));
+    const bad = await http.get('/api/v1/tasks?cursor=bm9wZQ').set(ward).expect(400);
+    expect(bad.body.errors).toContainEqual(expect.objectContaining({ field: 'query.cursor' }));
+  });
+
+  it('filters by due time and overdue', async () => {
+    const stayId = await admit(http, ward);
+    await http
+      .post(`/api/v1/stays/${stayId}/events`)
+      .set(ward)
+      .send({
+        type: 'needs-assessed',
+        occurredAt: hoursAgo(30),
+        data: { socialtjanst: true, kommunalHalsoOchSjukvard: false, regionalPrimarvard: false },
+      })
+      .expect(201);
+    const overdue = await http
+      .get(`/api/v1/tasks?stay=${stayId}&overdue=true`)
+      .set(ward)
+      .expect(200);
+    expect(overdue.body.items.map((t: TaskView) => t.activityId)).toContain(
+      'send-inskrivningsmeddelande',
+    );
+    const before = new Date(Date.now() - 60_000).toISOString();
+    const due = await http
+      .get(`/api/v1/tasks?stay=${stayId}&dueBefore=${encodeURIComponent(before)}`)
+      .set(ward)
+      .expect(200);
+    for (const t of due.body.items as TaskView[])
+      expect(Date.parse(t.dueAt ?? '')).toBeLessThan(Date.parse(before));
+    const notOverdue = await http
+      .get(`/api/v1/tasks?stay=${stayId}&overdue=false`)
+      .set(ward)
+      .expect(200);
+    expect(notOverdue.body.items.every((t: TaskView) => !t.overdue)).toBe(true);
+  });
+});
