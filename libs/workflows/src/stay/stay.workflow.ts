@@ -251,7 +251,8 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
   // Deadlines: sleep until the next due time, the 7-day flag or the end of the watch after
   // discharge, or until a handler acts.
   const windowDays = definition.settings.readmissionWindowDays;
-  const isOver = () => stayIsOver(state, ended, Date.now(), windowDays);
+  // Never over while a handler is still at work: an ending event opens tasks of its own.
+  const isOver = () => stayIsOver(state, ended, Date.now(), windowDays) && allHandlersFinished();
   while (!isOver()) {
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
