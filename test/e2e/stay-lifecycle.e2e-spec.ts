@@ -1,4 +1,5 @@
 import { startApps, type RunningApps } from '../support/stack';
+import { randomPersonnummer } from '../support/fixtures';
 import { StayDriver } from '../support/stay-driver';
 
 /**
@@ -24,7 +25,7 @@ describe('stay lifecycle', () => {
   });
 
   it('ordinary path: needs, PUD moves, UK, SIP, discharge home — counters and timeliness', async () => {
-    const stayId = await driver.admit({ admittedAt: t(0), personnummer: '199001012385' });
+    const stayId = await driver.admit({ admittedAt: t(0) });
     await driver.event(stayId, 'needs-assessed', t(0, 2), allNeeds);
     await driver.complete(stayId, 'send-inskrivningsmeddelande', { occurredAt: t(0, 5) });
     await driver.complete(stayId, 'acknowledge-inskrivningsmeddelande-vardcentral', {
@@ -164,7 +165,7 @@ describe('stay lifecycle', () => {
   });
 
   it('links a readmission within 30 days to the earlier stay, through the keyed hash only', async () => {
-    const personnummer = '194703152381';
+    const personnummer = randomPersonnummer();
     const first = await driver.admit({ admittedAt: t(0), personnummer });
     await driver.event(first, 'discharged', t(3), { destination: 'home' });
     const second = await driver.admit({ admittedAt: t(10), personnummer });
@@ -174,7 +175,7 @@ describe('stay lifecycle', () => {
     expect(await driver.liveActivities(second)).toEqual(
       expect.arrayContaining(['review-readmission']),
     );
-    const other = await driver.admit({ admittedAt: t(10), personnummer: '191212121212' });
+    const other = await driver.admit({ admittedAt: t(10) });
     expect((await driver.stay(other)).readmissionOfStayId).toBeNull();
   });
 });

@@ -1,5 +1,25 @@
 import { randomUUID } from 'node:crypto';
 
+/**
+ * A valid (Luhn-checked) personnummer no other test uses, so stays of different tests never
+ * look like readmissions of one patient.
+ */
+export function randomPersonnummer(): string {
+  const year = 1930 + Math.floor(Math.random() * 70);
+  const month = 1 + Math.floor(Math.random() * 12);
+  const day = 1 + Math.floor(Math.random() * 28);
+  const serial = 1 + Math.floor(Math.random() * 999); // 000 is never issued
+  const digits = `${String(year).slice(2)}${pad(month)}${pad(day)}${String(serial).padStart(3, '0')}`;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    const d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
+    sum += d > 9 ? d - 9 : d;
+  }
+  return `${year}${digits.slice(2)}${(10 - (sum % 10)) % 10}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
 /** Personnummer with valid Luhn check digits, for tests only. */
 export const testPersonnummer = ['19121212-1212', '199001012385', '194703152381'] as const;
 

@@ -3,6 +3,7 @@ import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/clie
 import { loadConfig } from '@app/config';
 import { patientKeyOf } from '@app/domain';
 import { PrismaService, StayRepository } from '@app/persistence';
+import { randomPersonnummer } from './fixtures';
 import { currentProcessDefinitionVersion } from '@app/process-definition';
 import { stayDataConverter } from '@app/temporal';
 import {
@@ -44,7 +45,7 @@ export class StayDriver {
     careType?: string;
   }): Promise<string> {
     const stayId = randomUUID();
-    const personnummer = options.personnummer ?? '191212121212';
+    const personnummer = options.personnummer ?? randomPersonnummer();
     const patientKey = patientKeyOf(personnummer, process.env.PATIENT_KEY_SECRET ?? '');
     const input: StayWorkflowInput = {
       stayId,
