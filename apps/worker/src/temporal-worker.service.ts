@@ -16,6 +16,7 @@ import {
 import { stayDataConverter } from '@app/temporal';
 import { workflowBundlerOptions, workflowsPath } from '@app/workflows';
 import { createStayActivities } from './activities/stay.activities';
+import { startHeartbeat } from './heartbeat';
 import { installTemporalRuntime } from './temporal-runtime';
 
 /** Runs the Temporal worker for the stay task queue inside the Nest application context. */
@@ -25,6 +26,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   private connection?: NativeConnection;
   private worker?: Worker;
   private running?: Promise<void>;
+  private heartbeat?: NodeJS.Timeout;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -57,10 +59,15 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       process.exitCode = 1;
     });
     this.logger.log(`Worker polling task queue "${this.config.TEMPORAL_TASK_QUEUE}"`);
+    this.heartbeat = startHeartbeat(
+      process.env.WORKER_HEARTBEAT_FILE,
+      () => this.worker?.getState() === 'RUNNING',
+    );
   }
 
   /** Graceful: stop polling, let running activities finish, then close the connection. */
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.heartbeat);
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();
