@@ -5,7 +5,20 @@ const root = join(__dirname, '..', '..');
 
 /** The worker app as its own OS process (as in production), so a test can SIGKILL it. */
 export class WorkerProcess {
-  private constructor(readonly child: ChildProcess) {}
+  private log = '';
+
+  private constructor(readonly child: ChildProcess) {
+    const keep = (chunk: Buffer) => {
+      this.log = (this.log + chunk.toString()).slice(-2_000_000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+  }
+
+  /** What the worker printed since it was started (the last 2 MB). */
+  output(): string {
+    return this.log;
+  }
 
   /** Starts the worker and resolves once it polls its task queue. */
   static async start(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<WorkerProcess> {
@@ -34,9 +47,9 @@ export class WorkerProcess {
         reject(new Error(`worker exited (${String(code)}):\n${output}`));
       });
     });
-    child.stdout?.resume();
-    child.stderr?.resume();
-    return new WorkerProcess(child);
+    const started = new WorkerProcess(child);
+    started.log = output;
+    return started;
   }
 
   /** SIGKILL: no shutdown hooks, no draining — as when a machine dies. */
