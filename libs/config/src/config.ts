@@ -31,6 +31,10 @@ const configSchema = z.object({
     .string()
     .regex(/^([\w.-]+:[A-Za-z0-9+/=]+)(,[\w.-]+:[A-Za-z0-9+/=]+)*$/, 'must be id:base64,…')
     .optional(),
+  /** How long before a task's due time its unit is reminded (new stays take it at admission). */
+  TASK_REMINDER_BEFORE_DUE_HOURS: z.coerce.number().min(0).max(720).default(4),
+  /** How long after its due time an overdue task is escalated to the unit's lead. */
+  TASK_ESCALATION_AFTER_DUE_HOURS: z.coerce.number().min(0).max(720).default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * How the API authenticates: `dev` signs its own tokens for the seeded demo users (only

@@ -81,6 +81,11 @@ export class StaysService {
         ? { listedVardcentralUnitId: stay.listedVardcentralUnitId }
         : {}),
       patientKey,
+      // Fixed at admission, so a later change of the settings never alters a running stay.
+      taskTiming: {
+        reminderBeforeDueHours: this.config.TASK_REMINDER_BEFORE_DUE_HOURS,
+        escalationAfterDueHours: this.config.TASK_ESCALATION_AFTER_DUE_HOURS,
+      },
     });
     return { id: stay.id, processDefinitionVersion: stay.processDefinitionVersion };
   }
