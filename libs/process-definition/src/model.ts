@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dischargeDestinations, flags, needs } from './vocabulary';
 
 /**
  * The process definition schema. A definition is data: activities, what triggers them,
@@ -28,36 +29,13 @@ export const phaseSchema = z.enum([
 ]);
 export type Phase = z.infer<typeof phaseSchema>;
 
-/** Insatser the patient is judged to need after discharge (set by needs-assessed / needs-changed). */
-export const needSchema = z.enum([
-  'socialtjanst',
-  'kommunalHalsoOchSjukvard',
-  'regionalPrimarvard',
-  'korttid',
-  'hjalpmedel',
-  'rehab',
-  'egenvard',
-  'palliativ',
-]);
+export const needSchema = z.enum(needs);
 export type Need = z.infer<typeof needSchema>;
 
-/** Circumstances of the stay that are not needs (also set by events). */
-export const flagSchema = z.enum([
-  'existingMunicipalInsatser',
-  'existingFastVardkontakt',
-  'cognitiveImpairment',
-  'lpt',
-  'utskrivningsklar',
-  'discharged',
-]);
+export const flagSchema = z.enum(flags);
 export type Flag = z.infer<typeof flagSchema>;
 
-export const dischargeDestinationSchema = z.enum([
-  'home',
-  'korttid',
-  'sarskilt-boende',
-  'other-hospital',
-]);
+export const dischargeDestinationSchema = z.enum(dischargeDestinations);
 export type DischargeDestination = z.infer<typeof dischargeDestinationSchema>;
 
 export const eventTypeSchema = z

@@ -1,29 +1,11 @@
 import type { DischargeDestination, Flag, Need } from '../model';
 import type { StayFacts } from './conditions';
+import { assessedFlags, dischargeDestinations, needs } from '../vocabulary';
 
 /** Keys of needs-assessed / needs-changed data that are needs, and those that are flags. */
-export const needKeys: readonly Need[] = [
-  'socialtjanst',
-  'kommunalHalsoOchSjukvard',
-  'regionalPrimarvard',
-  'korttid',
-  'hjalpmedel',
-  'rehab',
-  'egenvard',
-  'palliativ',
-];
-export const assessedFlagKeys: readonly Flag[] = [
-  'existingMunicipalInsatser',
-  'existingFastVardkontakt',
-  'cognitiveImpairment',
-  'lpt',
-];
-const destinations: readonly DischargeDestination[] = [
-  'home',
-  'korttid',
-  'sarskilt-boende',
-  'other-hospital',
-];
+export const needKeys: readonly Need[] = needs;
+export const assessedFlagKeys: readonly Flag[] = assessedFlags;
+const destinations: readonly DischargeDestination[] = dischargeDestinations;
 
 export interface StayEvent {
   type: string;

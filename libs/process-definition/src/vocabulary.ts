@@ -1,0 +1,34 @@
+/**
+ * The words the definition and the interpreter share, as plain data: model.ts builds its zod
+ * enums from them and the interpreter (workflow code, which must not load zod) reads them.
+ */
+
+/** Insatser the patient is judged to need after discharge (set by needs-assessed / needs-changed). */
+export const needs = [
+  'socialtjanst',
+  'kommunalHalsoOchSjukvard',
+  'regionalPrimarvard',
+  'korttid',
+  'hjalpmedel',
+  'rehab',
+  'egenvard',
+  'palliativ',
+] as const;
+
+/** Circumstances the physician's assessment records (a subset of the flags). */
+export const assessedFlags = [
+  'existingMunicipalInsatser',
+  'existingFastVardkontakt',
+  'cognitiveImpairment',
+  'lpt',
+] as const;
+
+/** Circumstances of the stay that are not needs (also set by events). */
+export const flags = [...assessedFlags, 'utskrivningsklar', 'discharged'] as const;
+
+export const dischargeDestinations = [
+  'home',
+  'korttid',
+  'sarskilt-boende',
+  'other-hospital',
+] as const;
