@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 import { visibleStay, type StayScope } from './access-scope';
-import type { IdempotencyClaim } from './stay.repository';
+import { claimIdempotencyKey, type IdempotencyClaim } from './idempotency';
 
 export interface NewManualDeviation {
   id: string;
@@ -55,19 +55,8 @@ export class DeviationRepository {
     claim: IdempotencyClaim,
   ): Promise<ManualDeviationOutcome> {
     return this.prisma.$transaction(async (tx) => {
-      const inserted = await tx.$executeRaw`
-        INSERT INTO idempotency_record (scope, key, request_hash, resource_id)
-        VALUES (${claim.scope}, ${claim.key}, ${claim.requestHash}, ${deviation.id})
-        ON CONFLICT (scope, key) DO NOTHING`;
-      if (inserted === 0) {
-        const existing = await tx.idempotencyRecord.findUniqueOrThrow({
-          where: { scope_key: { scope: claim.scope, key: claim.key } },
-        });
-        return {
-          kind: existing.requestHash === claim.requestHash ? 'replayed' : 'key-reused',
-          deviationId: existing.resourceId,
-        };
-      }
+      const claimed = await claimIdempotencyKey(tx, claim, deviation.id);
+      if (claimed.kind !== 'new') return { kind: claimed.kind, deviationId: claimed.resourceId };
       await tx.deviation.create({ data: { ...deviation, source: 'manual', taskId: null } });
       return { kind: 'created', deviationId: deviation.id };
     });

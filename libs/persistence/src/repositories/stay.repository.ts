@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ReadmissionLink, StaySnapshot } from '@app/workflows';
 import { PrismaService } from '../prisma.service';
+import { claimIdempotencyKey, type IdempotencyClaim } from './idempotency';
 
 export interface NewStay {
   stayId: string;
@@ -14,11 +15,7 @@ export interface NewStay {
   patient: { personnummer: string; name: string; patientKey: string; folkbokforingskommun: string };
 }
 
-export interface IdempotencyClaim {
-  scope: string;
-  key: string;
-  requestHash: string;
-}
+export type { IdempotencyClaim } from './idempotency';
 
 export type AdmissionOutcome =
   | { kind: 'created'; stayId: string }
@@ -35,19 +32,8 @@ export class StayRepository {
    */
   async admit(stay: NewStay, claim: IdempotencyClaim): Promise<AdmissionOutcome> {
     return this.prisma.$transaction(async (tx) => {
-      const inserted = await tx.$executeRaw`
-        INSERT INTO idempotency_record (scope, key, request_hash, resource_id)
-        VALUES (${claim.scope}, ${claim.key}, ${claim.requestHash}, ${stay.stayId})
-        ON CONFLICT (scope, key) DO NOTHING`;
-      if (inserted === 0) {
-        const existing = await tx.idempotencyRecord.findUniqueOrThrow({
-          where: { scope_key: { scope: claim.scope, key: claim.key } },
-        });
-        return {
-          kind: existing.requestHash === claim.requestHash ? 'replayed' : 'key-reused',
-          stayId: existing.resourceId,
-        };
-      }
+      const claimed = await claimIdempotencyKey(tx, claim, stay.stayId);
+      if (claimed.kind !== 'new') return { kind: claimed.kind, stayId: claimed.resourceId };
       const patient = await tx.patient.upsert({
         where: { personnummer: stay.patient.personnummer },
         create: { id: crypto.randomUUID(), ...stay.patient },
