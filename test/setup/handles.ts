@@ -1,20 +1,13 @@
-import type { PostgresServer } from '../../tools/stack/postgres';
-import type { TemporalDevServer } from '../../tools/stack/temporal';
+import type { EphemeralStack } from '../../tools/stack/ephemeral';
 
 /** What global setup started, kept for global teardown (both run in Jest's parent process). */
-export interface StackHandles {
-  temporal: TemporalDevServer;
-  postgres: PostgresServer;
-  database: string;
-}
-
 const key = Symbol.for('utskrivning.e2e.stack');
 
 export const stackHandles = {
-  set(handles: StackHandles): void {
-    (globalThis as Record<symbol, unknown>)[key] = handles;
+  set(stack: EphemeralStack): void {
+    (globalThis as Record<symbol, unknown>)[key] = stack;
   },
-  get(): StackHandles | undefined {
-    return (globalThis as Record<symbol, unknown>)[key] as StackHandles | undefined;
+  get(): EphemeralStack | undefined {
+    return (globalThis as Record<symbol, unknown>)[key] as EphemeralStack | undefined;
   },
 };
