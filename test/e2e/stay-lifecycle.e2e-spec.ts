@@ -90,6 +90,24 @@ describe('stay lifecycle', () => {
     expect(escalated.escalatedAt).not.toBeNull();
   });
 
+  it('cancels tasks that stop applying when the needs change, keeping the reason', async () => {
+    const stayId = await driver.admit({ admittedAt: t(0) });
+    await driver.event(stayId, 'needs-assessed', t(0, 1), {
+      socialtjanst: true,
+      kommunalHalsoOchSjukvard: false,
+      regionalPrimarvard: false,
+    });
+    expect(await driver.liveActivities(stayId)).toContain('send-inskrivningsmeddelande');
+    await driver.event(stayId, 'needs-changed', t(0, 3), { socialtjanst: false });
+    const message = (await driver.tasks(stayId)).find(
+      (x) => x.activityId === 'send-inskrivningsmeddelande',
+    );
+    expect(message).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'no-longer-applies:needs-changed',
+    });
+  });
+
   it('revoked UK pauses the UK clock; more than 7 days of UK raise the flag', async () => {
     const stayId = await driver.admit({ admittedAt: t(0) });
     await driver.event(stayId, 'needs-assessed', t(0, 1), allNeeds);

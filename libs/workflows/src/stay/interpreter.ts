@@ -3,10 +3,13 @@ import {
   activitiesCompletedByEvent,
   applicableActivities,
   computeDueAt,
+  conditionHolds,
+  findActivity,
   type PerformerUnit,
   type ProcessDefinition,
   type TriggerOccurrence,
 } from '@app/process-definition/interpreter';
+import { isLive } from './lifecycle';
 import type { StayState, StayUnits, TaskState } from './types';
 
 /**
@@ -36,8 +39,6 @@ export function resolvePerformerUnit(
       return performer satisfies never;
   }
 }
-
-const isLive = (task: TaskState) => task.status === 'open' || task.status === 'claimed';
 
 /** Opens a task for every applicable activity that has a performing unit and no live task. */
 export function openTasks(
@@ -118,4 +119,26 @@ export function nextDueAt(state: StayState): number | undefined {
     if (next === undefined || due < next) next = due;
   }
   return next;
+}
+
+/**
+ * After the needs changed: live tasks whose activity's condition no longer holds (e.g. no
+ * municipal need any more) are cancelled, the reason kept. Mutates and returns them.
+ */
+export function cancelTasksNoLongerApplying(
+  definition: ProcessDefinition,
+  state: StayState,
+  eventType: string,
+): TaskState[] {
+  const cancelled: TaskState[] = [];
+  for (const task of state.tasks) {
+    if (!isLive(task)) continue;
+    const activity = findActivity(definition, task.activityId);
+    if (!activity || conditionHolds(activity.condition, state.facts)) continue;
+    task.status = 'cancelled';
+    task.cancelReason = `no-longer-applies:${eventType}`;
+    task.version += 1;
+    cancelled.push(task);
+  }
+  return cancelled;
 }

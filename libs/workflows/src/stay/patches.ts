@@ -12,4 +12,6 @@ export const Patch = {
   taskReminders: 'task-reminders-v1',
   /** Project all tasks falling overdue together in one activity, their deviations in another. */
   batchedOverdue: 'batched-overdue-v1',
+  /** Cancel live tasks whose condition no longer holds when the needs change. */
+  cancelOnChangedNeeds: 'cancel-on-changed-needs-v1',
 } as const;

@@ -29,7 +29,12 @@ import { closeRemainingTasks, stayIsOver, tasksMissedByEvent, watchUntil } from 
 import { Patch } from './patches';
 import { deadlineKeeper } from './deadline-keeper';
 import { defaultTaskTiming, nextReminderAt } from './reminders';
-import { closeTasksOnEvent, nextDueAt, openTasks } from './interpreter';
+import {
+  cancelTasksNoLongerApplying,
+  closeTasksOnEvent,
+  nextDueAt,
+  openTasks,
+} from './interpreter';
 import {
   applyClaim,
   applyComplete,
@@ -57,6 +62,9 @@ const activities = proxyActivities<StayActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
+
+/** Events that (re)state the patient's needs: tasks may stop applying after them. */
+const needsEvents = new Set(['needs-assessed', 'needs-changed']);
 
 const statusAfter: Record<string, StayStatus> = {
   discharged: 'discharged',
@@ -150,6 +158,8 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
       });
       if (status || (counted && patched(Patch.stayCounters))) await projectStay();
       await saveTasks(closeTasksOnEvent(definition, state, event));
+      if (needsEvents.has(event.type) && patched(Patch.cancelOnChangedNeeds))
+        await saveTasks(cancelTasksNoLongerApplying(definition, state, event.type));
       await deadlines.recordOverdue(
         tasksMissedByEvent(definition, state, event.type),
         event.occurredAt,
