@@ -14,17 +14,10 @@ import {
   eventEndsStay,
   findProcessDefinition,
   initialStayFacts,
-  recordOutcome,
   type TriggerOccurrence,
 } from '@app/process-definition/interpreter';
 import type { StayActivities } from '../activities';
-import {
-  countCompletion,
-  countEvent,
-  emptyCounters,
-  raiseSevenDayFlag,
-  sevenDayFlagDueAt,
-} from './counters';
+import { countEvent, emptyCounters, raiseSevenDayFlag, sevenDayFlagDueAt } from './counters';
 import { closeRemainingTasks, stayIsOver, tasksMissedByEvent, watchUntil } from './lifecycle';
 import { Patch } from './patches';
 import { deadlineKeeper } from './deadline-keeper';
@@ -35,27 +28,8 @@ import {
   nextDueAt,
   openTasks,
 } from './interpreter';
-import {
-  applyClaim,
-  applyComplete,
-  applyReassign,
-  applyRelease,
-  liveTask,
-  validateClaim,
-  validateComplete,
-  validateReassign,
-  validateRelease,
-} from './task-actions';
-import {
-  admitUpdate,
-  claimTaskUpdate,
-  completeTaskUpdate,
-  reassignTaskUpdate,
-  releaseTaskUpdate,
-  registerEventUpdate,
-  StayFailure,
-  stayStateQuery,
-} from './messages';
+import { registerTaskHandlers } from './task-handlers';
+import { admitUpdate, registerEventUpdate, StayFailure, stayStateQuery } from './messages';
 import type { StayState, StayStatus, StayUnits, StayWorkflowInput, TaskState } from './types';
 
 const activities = proxyActivities<StayActivities>({
@@ -183,42 +157,16 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
     },
   );
 
-  const taskAction =
-    <A extends { taskId: string }>(apply: (task: TaskState, args: A) => TaskState) =>
-    async (args: A): Promise<TaskState> => {
-      const task = apply(liveTask(state, args.taskId), args);
-      await saveTasks([task]);
+  registerTaskHandlers({
+    definition,
+    state,
+    saveTasks,
+    projectStay,
+    trigger,
+    changed: () => {
       dirty = true;
-      return { ...task };
-    };
-  setHandler(claimTaskUpdate, taskAction(applyClaim), {
-    validator: (args) => validateClaim(state, args),
-  });
-  setHandler(releaseTaskUpdate, taskAction(applyRelease), {
-    validator: (args) => validateRelease(state, args),
-  });
-  setHandler(reassignTaskUpdate, taskAction(applyReassign), {
-    validator: (args) => validateReassign(state, args),
-  });
-  setHandler(
-    completeTaskUpdate,
-    async (args) => {
-      const task = applyComplete(liveTask(state, args.taskId), args);
-      state.facts = recordOutcome(state.facts, task.activityId, args.outcome);
-      await saveTasks([task]);
-      if (countCompletion(state.counters, task) && patched(Patch.stayCounters)) await projectStay();
-      await trigger(
-        {
-          kind: 'activity-completed',
-          activity: task.activityId,
-          ...(args.outcome === undefined ? {} : { outcome: args.outcome }),
-        },
-        args.occurredAt,
-      );
-      return { ...task };
     },
-    { validator: (args) => validateComplete(definition, state, args) },
-  );
+  });
 
   const timing = input.taskTiming ?? defaultTaskTiming;
   const deadlines = deadlineKeeper({
