@@ -50,6 +50,16 @@ const configSchema = z.object({
   OIDC_AUDIENCE: z.string().min(1).optional(),
   /** The token claim that names the user (matched against app_user.oidc_subject). */
   OIDC_USER_CLAIM: z.string().min(1).default('sub'),
+  /**
+   * Betalningsansvar: the daily amount per UK day, from a year on ("2019:7800,2022:9300").
+   * A year without its own amount uses the latest earlier one, and the report says so.
+   */
+  BETALNINGSANSVAR_DAILY_AMOUNTS: z
+    .string()
+    .regex(/^\d{4}:\d+(,\d{4}:\d+)*$/, 'must be year:kronor,…, e.g. 2019:7800,2022:9300')
+    .default('2019:7800,2022:9300'),
+  /** OTLP/HTTP endpoint for traces (e.g. http://collector:4318); unset: no traces exported. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url('must be a URL, e.g. http://localhost:4318').optional(),
 });
 
 /** The settings with the authentication mode resolved (dev only where NODE_ENV allows it). */

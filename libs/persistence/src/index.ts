@@ -10,6 +10,8 @@ export * from './repositories/deviation.repository';
 export * from './repositories/stay-query.repository';
 export * from './repositories/task-query.repository';
 export * from './repositories/user.repository';
+export * from './repositories/kpi.repository';
+export * from './repositories/report.repository';
 export * from './migrations/migrator';
 export * from './database-setup';
 export * from './seed/demo-units';

@@ -10,6 +10,8 @@ import { DeviationRepository } from './repositories/deviation.repository';
 import { StayQueryRepository } from './repositories/stay-query.repository';
 import { TaskQueryRepository } from './repositories/task-query.repository';
 import { UserRepository } from './repositories/user.repository';
+import { KpiRepository } from './repositories/kpi.repository';
+import { ReportRepository } from './repositories/report.repository';
 
 const repositories = [StayRepository, TaskRepository, TimelineRepository, UnitRepository];
 const apiRepositories = [
@@ -18,6 +20,8 @@ const apiRepositories = [
   StayQueryRepository,
   TaskQueryRepository,
   UserRepository,
+  KpiRepository,
+  ReportRepository,
 ];
 
 @Global()

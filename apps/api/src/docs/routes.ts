@@ -28,6 +28,7 @@ import {
   unitListResponseSchema,
 } from '@app/domain';
 import { fhirRouteDocs } from './fhir-routes';
+import { monitoringRouteDocs } from './monitoring-routes';
 import { versionSchema } from '../process-definitions/process-definitions.controller';
 import { stayIdSchema } from '../stays/stays.controller';
 import { taskIdSchema } from '../tasks/tasks.controller';
@@ -258,5 +259,6 @@ export const routeDocs: readonly RouteDoc[] = [
     ok: { status: 200, schema: auditPageResponseSchema, description: 'En sida, senaste först' },
     errors: list,
   },
+  ...monitoringRouteDocs,
   ...fhirRouteDocs,
 ];

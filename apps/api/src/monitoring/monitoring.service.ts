@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '@app/domain';
+import { KpiRepository, type OverdueFilter } from '@app/persistence';
+import {
+  addDays,
+  computeKpis,
+  daysBetween,
+  defaultRules,
+  startOfSwedishDate,
+  swedishDate,
+  ukRuns,
+  type ReportRules,
+} from '@app/reporting';
+import { ReportsService } from '../reports/reports.service';
+import type { KpiQuery, WhatIfRequest } from './monitoring.schemas';
+
+const HOUR = 3_600_000;
+
+/**
+ * The processägare's live view: overdue tasks, the effect-goal KPIs of a period (the stays
+ * admitted in it, see libs/reporting/src/kpi.ts) and what-if recomputations, which read the
+ * recorded stays and change nothing.
+ */
+@Injectable()
+export class MonitoringService {
+  constructor(
+    private readonly kpis: KpiRepository,
+    private readonly reports: ReportsService,
+  ) {}
+
+  async overdue(filter: Omit<OverdueFilter, 'now'>, now: Date) {
+    const { items, total } = await this.kpis.overdue({ ...filter, now });
+    return {
+      asOf: now.toISOString(),
+      total,
+      items: items.map((t) => {
+        const dueAt = t.dueAt ?? now;
+        return {
+          taskId: t.id,
+          stayId: t.stayId,
+          activityId: t.activityId,
+          unitId: t.unitId,
+          lane: t.lane,
+          status: t.status as 'open' | 'claimed',
+          kommunCode: t.stay.kommunCode,
+          wardUnitId: t.stay.wardUnitId,
+          triggeredAt: t.triggeredAt.toISOString(),
+          dueAt: dueAt.toISOString(),
+          hoursOverdue: Math.round(((now.getTime() - dueAt.getTime()) / HOUR) * 10) / 10,
+          escalatedAt: t.escalatedAt?.toISOString() ?? null,
+        };
+      }),
+    };
+  }
+
+  async kpisFor(query: KpiQuery, now: Date, rules: ReportRules = defaultRules) {
+    const period = periodOf(query, now);
+    const cohort = await this.kpis.cohort({
+      from: startOfSwedishDate(period.from),
+      to: startOfSwedishDate(addDays(period.to, 1)),
+      ...(query.kommun ? { kommunCode: query.kommun } : {}),
+      ...(query.ward ? { wardUnitId: query.ward } : {}),
+    });
+    const kpis = computeKpis(
+      {
+        stays: cohort.map((s) => ({
+          stayId: s.id,
+          events: s.events,
+          sevenDayFlag: s.sevenDayFlag,
+          plannedDischargeDateSet: s.plannedDischargeDate !== null,
+          plannedDischargeDateMoves: s.plannedDischargeDateMoves,
+          ended: s.status !== 'admitted' || ukRuns(s.events).end !== null,
+          readmittedWithin30Days: s.readmittedWithin30Days,
+          ukFirstAt: s.ukFirstAt,
+          sipNeeded: s.counters.sipNeeded === true,
+          sipOffered: s.counters.sipOffered === true,
+        })),
+        tasks: cohort.flatMap((s) => s.tasks),
+        deviations: cohort.flatMap((s) => s.deviations),
+      },
+      rules,
+      now,
+    );
+    return {
+      period: {
+        ...period,
+        kommun: query.kommun ?? null,
+        ward: query.ward ?? null,
+        asOf: now.toISOString(),
+      },
+      kpis,
+    };
+  }
+
+  /** The period's KPIs and a month's amounts under today's rules and under the changed ones. */
+  async whatIf(request: WhatIfRequest, now: Date) {
+    const scenarioRules: ReportRules = { ...defaultRules, ...request.rules };
+    const query: KpiQuery = {
+      ...(request.from ? { from: request.from } : {}),
+      ...(request.to ? { to: request.to } : {}),
+      ...(request.kommun ? { kommun: request.kommun } : {}),
+      ...(request.ward ? { ward: request.ward } : {}),
+    };
+    const [baseline, scenario] = await Promise.all([
+      this.kpisFor(query, now),
+      this.kpisFor(query, now, scenarioRules),
+    ]);
+    const month = request.month ?? baseline.period.to.slice(0, 7);
+    const amounts = async (rules: ReportRules) => {
+      const report = await this.reports.betalningsansvar(month, query.kommun, now, rules);
+      const kommuner = report.kommuner.map((k) => ({
+        kommunCode: k.kommunCode,
+        agreement: k.agreement,
+        vgrAmountSek: k.vgrAmountSek,
+        nationalAmountSek: k.national.amountSek,
+        amountDueSek: k.amountDueSek,
+      }));
+      const totalDueSek = Math.round(kommuner.reduce((s, k) => s + k.amountDueSek, 0) * 100) / 100;
+      return { kommuner, totalDueSek };
+    };
+    const [baseBilling, scenarioBilling] = await Promise.all([
+      amounts({ ...defaultRules }),
+      amounts(scenarioRules),
+    ]);
+    return {
+      period: baseline.period,
+      month,
+      rules: { baseline: { ...defaultRules }, scenario: { ...scenarioRules } },
+      baseline: { kpis: baseline.kpis, betalningsansvar: baseBilling },
+      scenario: { kpis: scenario.kpis, betalningsansvar: scenarioBilling },
+    };
+  }
+}
+
+/** The period's first and last day: `to` defaults to today, `from` to 29 days before it. */
+function periodOf(query: { from?: string; to?: string }, now: Date) {
+  const to = query.to ?? swedishDate(now);
+  const from = query.from ?? addDays(to, -29);
+  if (daysBetween(from, to) < 0)
+    throw AppError.invalidInput('The period is empty', [
+      { field: 'query.from', reason: 'must not be after to' },
+    ]);
+  if (daysBetween(from, to) > 366)
+    throw AppError.invalidInput('The period is too long', [
+      { field: 'query.from', reason: 'the period can be at most 367 days' },
+    ]);
+  return { from, to };
+}
