@@ -15,7 +15,12 @@ import { FhirController } from './fhir/fhir.controller';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { MeController } from './me/me.controller';
+import { MetricsModule } from './metrics/metrics.module';
+import { MonitoringController } from './monitoring/monitoring.controller';
+import { MonitoringService } from './monitoring/monitoring.service';
 import { ProcessDefinitionsController } from './process-definitions/process-definitions.controller';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
 import { StayAccessService } from './stays/stay-access.service';
 import { StaysController } from './stays/stays.controller';
 import { StaysService } from './stays/stays.service';
@@ -51,6 +56,7 @@ export class AppModule {
           useFactory: (c: AppConfig) => loggerOptions(c.LOG_LEVEL),
         }),
         PersistenceModule,
+        MetricsModule,
         TemporalClientModule,
       ],
       controllers: [
@@ -64,11 +70,15 @@ export class AppModule {
         DeviationsController,
         AuditController,
         FhirController,
+        MonitoringController,
+        ReportsController,
         ...devControllers,
       ],
       providers: [
         AuditService,
         DeviationsService,
+        MonitoringService,
+        ReportsService,
         StayAccessService,
         StaysService,
         TasksService,

@@ -18,6 +18,7 @@ import { workflowBundlerOptions, workflowsPath } from '@app/workflows';
 import { createStayActivities } from './activities/stay.activities';
 import { startHeartbeat } from './heartbeat';
 import { installTemporalRuntime } from './temporal-runtime';
+import { workerTracingOptions } from './tracing';
 
 /** Runs the Temporal worker for the stay task queue inside the Nest application context. */
 @Injectable()
@@ -52,6 +53,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         timeline: this.timeline,
         units: this.units,
       }),
+      ...workerTracingOptions(this.config.OTEL_EXPORTER_OTLP_ENDPOINT),
     });
     this.running = this.worker.run();
     this.running.catch((error: unknown) => {

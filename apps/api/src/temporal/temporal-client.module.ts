@@ -2,6 +2,8 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { Client, Connection } from '@temporalio/client';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { stayDataConverter } from '@app/temporal';
+import { MetricsService } from '../metrics/metrics.service';
+import { apiClientInterceptors } from '../telemetry/client-interceptors';
 
 /**
  * Provides one Temporal Client to the API. The connection is lazy, so the API starts
@@ -12,12 +14,13 @@ import { stayDataConverter } from '@app/temporal';
   providers: [
     {
       provide: Client,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
+      inject: [APP_CONFIG, MetricsService],
+      useFactory: (config: AppConfig, metrics: MetricsService) =>
         new Client({
           connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
           namespace: config.TEMPORAL_NAMESPACE,
           dataConverter: stayDataConverter(config),
+          interceptors: { workflow: apiClientInterceptors(config, metrics) },
         }),
     },
   ],
