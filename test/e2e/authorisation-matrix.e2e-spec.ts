@@ -86,6 +86,7 @@ const ownTask = (w: Who, stay: { tasks: Record<Lane, TaskView> }) => stay.tasks[
 const readAll: Rule = { anonymous: 401, processagare: 200, own: 200, other: 200 };
 const staySeen: Rule = { anonymous: 401, processagare: 200, own: 200, other: 404 };
 const taskAction: Rule = { anonymous: 401, processagare: 403, own: 200, other: 404 };
+const processOwnerOnly: Rule = { anonymous: 401, processagare: 200, own: 403, other: 403 };
 
 const endpoints: Endpoint[] = [
   { name: 'GET /health', send: (h) => h.get('/health'), rule: { ...readAll, anonymous: 200 } },
@@ -240,6 +241,38 @@ const endpoints: Endpoint[] = [
     name: 'GET /fhir/R4/PlanDefinition/1',
     send: (h) => h.get('/fhir/R4/PlanDefinition/1'),
     rule: readAll,
+  },
+  {
+    name: 'GET /api/v1/monitoring/overdue',
+    send: (h) => h.get('/api/v1/monitoring/overdue?limit=5'),
+    rule: processOwnerOnly,
+  },
+  {
+    name: 'GET /api/v1/monitoring/kpis',
+    send: (h) => h.get('/api/v1/monitoring/kpis?from=2024-01-01&to=2024-01-31'),
+    rule: processOwnerOnly,
+  },
+  {
+    name: 'POST /api/v1/monitoring/what-if',
+    send: (h) =>
+      h
+        .post('/api/v1/monitoring/what-if')
+        .send({ from: '2024-01-01', to: '2024-01-31', rules: { sipKallelseDays: 2 } }),
+    rule: processOwnerOnly,
+  },
+  {
+    name: 'GET /api/v1/reports/betalningsansvar',
+    send: (h) => h.get('/api/v1/reports/betalningsansvar?month=2024-01'),
+    rule: processOwnerOnly,
+  },
+  {
+    // The read stay is still in hospital: nothing to correct (422) even for processägare.
+    name: 'POST /api/v1/reports/betalningsansvar/corrections',
+    send: (h, _w, f) =>
+      h
+        .post('/api/v1/reports/betalningsansvar/corrections')
+        .send({ stayId: f.read.stayId, ukDays: 1, reason: 'Kontroll av behörighet' }),
+    rule: { ...processOwnerOnly, processagare: 422 },
   },
 ];
 

@@ -230,6 +230,54 @@ const calls: [string, Call][] = [
   ['fhirReadEncounter', (c) => c.http.get(`/fhir/R4/Encounter/${missingStay}`).set(c.as.bist)],
   ['fhirReadPlanDefinition', (c) => c.http.get('/fhir/R4/PlanDefinition/1').set(c.as.po)],
   ['fhirReadPlanDefinition', (c) => c.http.get('/fhir/R4/PlanDefinition/7').set(c.as.po)],
+  ['listOverdueTasks', (c) => c.http.get('/api/v1/monitoring/overdue?limit=20').set(c.as.po)],
+  ['listOverdueTasks', (c) => c.http.get('/api/v1/monitoring/overdue').set(c.as.ward)],
+  ['getKpis', (c) => c.http.get('/api/v1/monitoring/kpis').set(c.as.po)],
+  ['getKpis', (c) => c.http.get('/api/v1/monitoring/kpis?from=yesterday').set(c.as.po)],
+  [
+    'whatIf',
+    (c) =>
+      c.http
+        .post('/api/v1/monitoring/what-if')
+        .set(c.as.po)
+        .send({ rules: { sipKallelseDays: 2, dailyAmountSek: 10000 } }),
+  ],
+  ['whatIf', (c) => c.http.post('/api/v1/monitoring/what-if').set(c.as.po).send({ rules: {} })],
+  [
+    'registerEvent',
+    (c) =>
+      c.http
+        .post(`/api/v1/stays/${c.stayId}/events`)
+        .set(c.as.ward)
+        .send({ type: 'discharged', occurredAt: hoursAgo(0.05), data: { destination: 'home' } }),
+  ],
+  [
+    'getBetalningsansvar',
+    (c) =>
+      c.http
+        .get(`/api/v1/reports/betalningsansvar?month=${new Date().toISOString().slice(0, 7)}`)
+        .set(c.as.po),
+  ],
+  [
+    'getBetalningsansvar',
+    (c) => c.http.get('/api/v1/reports/betalningsansvar?month=2018-01').set(c.as.po),
+  ],
+  [
+    'correctBetalningsansvar',
+    (c) =>
+      c.http
+        .post('/api/v1/reports/betalningsansvar/corrections')
+        .set(c.as.po)
+        .send({ stayId: c.stayId, ukDays: 0, reason: 'Utskriven samma dag' }),
+  ],
+  [
+    'correctBetalningsansvar',
+    (c) =>
+      c.http
+        .post('/api/v1/reports/betalningsansvar/corrections')
+        .set(c.as.po)
+        .send({ stayId: missingStay, ukDays: 1, reason: 'Finns inte' }),
+  ],
 ];
 
 describe('the OpenAPI document is the contract', () => {
