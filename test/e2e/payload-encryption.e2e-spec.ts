@@ -29,7 +29,13 @@ describe('payload encryption at rest in Temporal', () => {
     const dir = join(dbFile, '..');
     return readdirSync(dir)
       .filter((f) => f.startsWith('temporal.sqlite'))
-      .map((f) => readFileSync(join(dir, f)).toString('latin1'))
+      .map((f) => {
+        try {
+          return readFileSync(join(dir, f)).toString('latin1');
+        } catch {
+          return ''; // a journal file SQLite removed while we listed the folder
+        }
+      })
       .join('\n');
   }
 
