@@ -1,0 +1,55 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from './client';
+import type { ProcessDefinition, Unit } from './types';
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** GET a path; reload() fetches again. A null path waits. */
+export function useApi<T>(path: string | null): Loaded<T> {
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({
+    loading: path !== null,
+  });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (path === null) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    api<T>(path).then(
+      (data) => live && setState({ data, loading: false }),
+      (error: unknown) => live && setState({ error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data: state.data, error: state.error, loading: state.loading, reload };
+}
+
+let definition: Promise<ProcessDefinition> | undefined;
+/** The current process definition, fetched once. */
+export function useDefinition(): ProcessDefinition | undefined {
+  const [value, setValue] = useState<ProcessDefinition>();
+  useEffect(() => {
+    definition ??= api<{ currentVersion: number }>('/api/v1/process-definitions').then((list) =>
+      api<ProcessDefinition>(`/api/v1/process-definitions/${list.currentVersion}`),
+    );
+    void definition.then(setValue);
+  }, []);
+  return value;
+}
+
+let units: Promise<Unit[]> | undefined;
+export function useUnits(): Unit[] {
+  const [value, setValue] = useState<Unit[]>([]);
+  useEffect(() => {
+    units ??= api<{ items: Unit[] }>('/api/v1/units').then((r) => r.items);
+    void units.then(setValue);
+  }, []);
+  return value;
+}

@@ -1,0 +1,21 @@
+/** Numbers, shares and money as Swedish readers expect them. */
+const kommunNames: Record<string, string> = {
+  '1401': 'Härryda',
+  '1402': 'Partille',
+  '1407': 'Öckerö',
+  '1480': 'Göteborg',
+  '1481': 'Mölndal',
+};
+export const kommunName = (code: string) => kommunNames[code] ?? code;
+
+const sek = new Intl.NumberFormat('sv-SE', {
+  style: 'currency',
+  currency: 'SEK',
+  maximumFractionDigits: 0,
+});
+const decimal = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 0 });
+
+export const formatSek = (n: number) => sek.format(n);
+export const formatDecimal = (n: number | null) => (n === null ? '–' : decimal.format(n));
+export const formatShare = (n: number | null) => (n === null ? '–' : percent.format(n));

@@ -1,0 +1,167 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ApiError, apiFetch } from '../api/client';
+import { useApi, useDefinition, useUnits } from '../api/hooks';
+import type { Betalningsansvar, Kpis, OverdueList } from '../api/monitoring';
+import { Due } from '../components/Due';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { formatDecimal, formatSek, kommunName } from '../lib/format';
+import { formatDateTime } from '../lib/time';
+import { KpiSection } from './Kpis';
+
+/** Shown for a monitoring endpoint the API does not have (yet), or the error itself. */
+function Unavailable({ error, path }: { error: unknown; path: string }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  if (error instanceof ApiError && error.status === 404)
+    return (
+      <p className="notice" role="status">
+        {t('dashboard.notAvailable', { path })}
+      </p>
+    );
+  return <ErrorMessage error={error} />;
+}
+
+const thisMonth = () => new Date().toISOString().slice(0, 7);
+
+export function Monitoring() {
+  const { t } = useTranslation();
+  const kpis = useApi<Kpis>('/api/v1/monitoring/kpis');
+  const overdue = useApi<OverdueList>('/api/v1/monitoring/overdue');
+  const definition = useDefinition();
+  const units = useUnits();
+  const [month, setMonth] = useState(thisMonth);
+  const billingPath = `/api/v1/reports/betalningsansvar?month=${month}`;
+  const billing = useApi<Betalningsansvar>(billingPath);
+  const [csvError, setCsvError] = useState<unknown>();
+  const now = new Date();
+  const title = (id: string) => definition?.activities.find((a) => a.id === id)?.title ?? id;
+  const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
+
+  const download = async () => {
+    try {
+      const response = await apiFetch(billingPath, { accept: 'text/csv' });
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `betalningsansvar-${month}.csv`;
+      link.click();
+      URL.revokeObjectURL(url);
+    } catch (e) {
+      setCsvError(e);
+    }
+  };
+
+  return (
+    <>
+      <section aria-labelledby="kpi-title">
+        <h2 id="kpi-title">{t('dashboard.kpis')}</h2>
+        <Unavailable error={kpis.error} path="/api/v1/monitoring/kpis" />
+        {kpis.data ? <KpiSection data={kpis.data} /> : null}
+      </section>
+      <section aria-labelledby="overdue-title">
+        <h2 id="overdue-title">{t('dashboard.overdue')}</h2>
+        <Unavailable error={overdue.error} path="/api/v1/monitoring/overdue" />
+        {overdue.data?.items.length === 0 ? (
+          <p className="empty">{t('dashboard.noOverdue')}</p>
+        ) : null}
+        {overdue.data && overdue.data.items.length > 0 ? (
+          <table className="list compact">
+            <thead>
+              <tr>
+                <th scope="col">{t('tasks.task')}</th>
+                <th scope="col">{t('dashboard.unit')}</th>
+                <th scope="col">{t('stays.kommun')}</th>
+                <th scope="col">{t('tasks.due')}</th>
+                <th scope="col">{t('dashboard.escalated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overdue.data.items.map((task) => (
+                <tr key={task.taskId}>
+                  <th scope="row">
+                    {title(task.activityId)}
+                    <Link className="small" to={`/stays/${task.stayId}`}>
+                      {t('tasks.openStay')}
+                    </Link>
+                  </th>
+                  <td>{unitName(task.unitId)}</td>
+                  <td>{kommunName(task.kommunCode)}</td>
+                  <td>
+                    <Due dueAt={task.dueAt} overdue now={now} />
+                  </td>
+                  <td>{task.escalatedAt ? formatDateTime(task.escalatedAt) : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+      <section aria-labelledby="billing-title">
+        <h2 id="billing-title">{t('dashboard.billing')}</h2>
+        <form className="filters" onSubmit={(e) => e.preventDefault()}>
+          <label>
+            {t('dashboard.month')}
+            <input
+              type="month"
+              value={month}
+              onChange={(e) => setMonth(e.target.value || thisMonth())}
+            />
+          </label>
+          <button type="button" onClick={() => void download()} disabled={Boolean(billing.error)}>
+            {t('dashboard.download')}
+          </button>
+        </form>
+        <Unavailable error={billing.error ?? csvError} path="/api/v1/reports/betalningsansvar" />
+        {billing.data ? (
+          <>
+            <p className="intro">
+              {t('billing.dailyAmount', { amount: formatSek(billing.data.dailyAmount.amountSek) })}{' '}
+              {billing.data.frozen
+                ? t('billing.frozen')
+                : t('billing.freezesAt', { at: formatDateTime(billing.data.freezesAt) })}
+            </p>
+            {billing.data.kommuner.length === 0 ? (
+              <p className="empty">{t('billing.empty')}</p>
+            ) : null}
+            {billing.data.kommuner.length > 0 ? (
+              <div className="scroll">
+                <table className="list compact">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('stays.kommun')}</th>
+                      <th scope="col">{t('billing.agreement')}</th>
+                      <th scope="col">{t('billing.cases')}</th>
+                      <th scope="col">{t('billing.notBillable')}</th>
+                      <th scope="col">{t('billing.meanUkDays')}</th>
+                      <th scope="col">{t('billing.vgr')}</th>
+                      <th scope="col">{t('billing.national')}</th>
+                      <th scope="col">{t('billing.due')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {billing.data.kommuner.map((k) => (
+                      <tr key={k.kommunCode}>
+                        <th scope="row">{kommunName(k.kommunCode)}</th>
+                        <td>{t(`billing.agreements.${k.agreement}`)}</td>
+                        <td>{k.cases}</td>
+                        <td>{k.notBillableCases}</td>
+                        <td>{formatDecimal(k.mean.meanUkDays)}</td>
+                        <td>{formatSek(k.vgrAmountSek)}</td>
+                        <td>{formatSek(k.national.amountSek)}</td>
+                        <td>
+                          <strong>{formatSek(k.amountDueSek)}</strong>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}
