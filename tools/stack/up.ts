@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,8 +58,10 @@ async function main(): Promise<void> {
     `PostgreSQL: ${migrated.applied.length} migration(s) applied, ${migrated.alreadyApplied} already there; demo units loaded`,
   );
 
+  const webDist = buildWebUi();
   const env = {
     ...process.env,
+    WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? webDist,
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
   startApp('api', 'apps/api/src/main.ts', env);
   await waitFor('the API', () => isPortOpen(apiPort), 120_000);
   log('');
+  log(`Web UI:       http://localhost:${apiPort}/`);
   log(`API:          http://localhost:${apiPort}/api/v1/units`);
   log(`Health:       http://localhost:${apiPort}/health`);
   if (!process.env.TEMPORAL_ADDRESS) log(`Temporal UI:  http://localhost:${temporalUiPort}`);
@@ -90,6 +93,18 @@ function startApp(name: string, entry: string, env: NodeJS.ProcessEnv): void {
     log(`${name} exited (${signal ?? `code ${String(code)}`}); stopping the rest`);
     void shutdown(1);
   });
+}
+
+/** Builds the web UI (apps/web, a few seconds) into apps/web/dist, which the API serves. */
+function buildWebUi(): string {
+  const vite = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', 'apps/web', '--logLevel', 'warn'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('building the web UI failed');
+  log('Web UI: built into apps/web/dist');
+  return join(repoRoot, 'apps', 'web', 'dist');
 }
 
 interface DevelopmentSecrets {

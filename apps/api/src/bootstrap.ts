@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { loadApiConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { rejectNonJsonBodies } from './http/content-type.middleware';
+import { serveWebUi } from './web/web-ui';
 
 /**
  * Builds the HTTP application; used by main.ts and by the end-to-end tests (which may pass
@@ -22,6 +23,7 @@ export async function createApiApp(
   app.disable('x-powered-by');
   app.use(rejectNonJsonBodies);
   app.useBodyParser('json', { limit: '100kb', type: ['application/json', 'application/*+json'] });
+  serveWebUi(app, config, env);
   app.enableShutdownHooks();
   return app;
 }
