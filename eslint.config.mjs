@@ -19,6 +19,8 @@ export default tseslint.config(
       '.data/',
       '.tools/',
       'coverage/',
+      'apps/web/dist/',
+      'test-results/',
       'libs/persistence/src/generated/',
       '**/*.cjs',
     ],
@@ -62,6 +64,17 @@ export default tseslint.config(
         'error',
         { name: 'process', message: 'Workflow code must not read the environment.' },
         { name: 'setTimeout', message: 'Use sleep() or condition() from @temporalio/workflow.' },
+      ],
+    },
+  },
+  {
+    // The web UI runs in the browser: no Node built-ins.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'The web UI runs in the browser.' }] },
       ],
     },
   },

@@ -44,5 +44,13 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
     },
+    {
+      // Browser tests (playwright-core + Debian Chromium) against the real stack and built UI.
+      ...shared,
+      displayName: 'ui',
+      testMatch: ['<rootDir>/test/ui/**/*.ui-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
   ],
 };
