@@ -39,10 +39,17 @@ export class StayDriver {
     await this.prisma.$disconnect();
   }
 
+  /**
+   * Admits a stay the way the API does (patient and stay rows, then update-with-start).
+   * Defaults: a Göteborg patient on Sahlgrenska avd 32, listed at VC Majorna.
+   */
   async admit(options: {
     personnummer?: string;
     admittedAt: string;
     careType?: string;
+    kommunCode?: string;
+    wardUnitId?: string;
+    listedVardcentralUnitId?: string;
   }): Promise<string> {
     const stayId = randomUUID();
     const personnummer = options.personnummer ?? randomPersonnummer();
@@ -52,9 +59,9 @@ export class StayDriver {
       processDefinitionVersion: currentProcessDefinitionVersion,
       admittedAt: options.admittedAt,
       careType: options.careType ?? 'somatic',
-      wardUnitId: 'sv-sahlgrenska-avd-32',
-      kommunCode: '1480',
-      listedVardcentralUnitId: 'rpv-vc-majorna',
+      wardUnitId: options.wardUnitId ?? 'sv-sahlgrenska-avd-32',
+      kommunCode: options.kommunCode ?? '1480',
+      listedVardcentralUnitId: options.listedVardcentralUnitId ?? 'rpv-vc-majorna',
       patientKey,
     };
     await new StayRepository(this.prisma).admit(
@@ -64,10 +71,15 @@ export class StayDriver {
         processDefinitionVersion: input.processDefinitionVersion,
         wardUnitId: input.wardUnitId,
         kommunCode: input.kommunCode,
-        listedVardcentralUnitId: 'rpv-vc-majorna',
+        listedVardcentralUnitId: input.listedVardcentralUnitId,
         careType: input.careType,
         admittedAt: new Date(options.admittedAt),
-        patient: { personnummer, name: 'Test Testsson', patientKey, folkbokforingskommun: '1480' },
+        patient: {
+          personnummer,
+          name: 'Test Testsson',
+          patientKey,
+          folkbokforingskommun: input.kommunCode,
+        },
       },
       { scope: 'test', key: stayId, requestHash: stayId },
     );
