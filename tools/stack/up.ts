@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { prepareDatabase } from '@app/persistence';
 import { dataDir, migrationsDir, repoRoot } from './paths';
 import { isPortOpen, waitFor } from './ports';
+import { seedDemoStays } from './demo-stays';
 import { ensureDatabase, startPostgres } from './postgres';
 import { startTemporalDevServer, stopChild } from './temporal';
 
@@ -73,6 +74,9 @@ async function main(): Promise<void> {
   startApp('worker', 'apps/worker/src/main.ts', env);
   startApp('api', 'apps/api/src/main.ts', env);
   await waitFor('the API', () => isPortOpen(apiPort), 120_000);
+  await seedDemoStays(`http://127.0.0.1:${apiPort}`, databaseUrl, log).catch((error: unknown) =>
+    log(`Demo stays not loaded: ${(error as Error).message}`),
+  );
   log('');
   log(`Web UI:       http://localhost:${apiPort}/`);
   log(`API:          http://localhost:${apiPort}/api/v1/units`);
