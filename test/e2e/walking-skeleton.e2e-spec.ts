@@ -5,21 +5,9 @@ import request from 'supertest';
 import { Client, Connection } from '@temporalio/client';
 import { temporalCliPath } from '../../tools/stack/paths';
 import { startApps, type RunningApps } from '../support/stack';
-import { admissionBody, hoursAgo, newKey } from '../support/fixtures';
+import { hoursAgo, newKey } from '../support/fixtures';
+import { admit, eventually } from '../support/stays';
 import { demo, signIn } from '../support/auth';
-
-/** Polls until `check` passes; projections are written by workflow activities. */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
 describe('walking skeleton: admission → needs assessed → inskrivningsmeddelande task', () => {
   let apps: RunningApps;
@@ -50,18 +38,8 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
     writeFileSync(join(__dirname, '..', 'replay', `${name}.json`), json);
   }
 
-  async function admit(): Promise<string> {
-    const response = await http
-      .post('/api/v1/stays')
-      .set(ward)
-      .set('Idempotency-Key', newKey())
-      .send(admissionBody())
-      .expect(201);
-    return response.body.id as string;
-  }
-
   it('opens the task 24 h after the assessment, completes it once per key, and 409s another key', async () => {
-    const stayId = await admit();
+    const stayId = await admit(http, ward);
     const assessedAt = hoursAgo(1);
     const event = await http
       .post(`/api/v1/stays/${stayId}/events`)
@@ -120,7 +98,7 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
   });
 
   it('makes a retroactively registered assessment overdue at once and records a deviation', async () => {
-    const stayId = await admit();
+    const stayId = await admit(http, ward);
     await http
       .post(`/api/v1/stays/${stayId}/events`)
       .set(ward)
@@ -160,7 +138,7 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
   });
 
   it('sends no inskrivningsmeddelande when no municipal or primary-care need is assessed', async () => {
-    const stayId = await admit();
+    const stayId = await admit(http, ward);
     await http
       .post(`/api/v1/stays/${stayId}/events`)
       .set(ward)
@@ -177,7 +155,7 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
   });
 
   it('keeps patient identity out of the workflow id and input', async () => {
-    const stayId = await admit();
+    const stayId = await admit(http, ward);
     const client = new Client({
       connection: await Connection.connect({ address: process.env.TEMPORAL_ADDRESS }),
     });
