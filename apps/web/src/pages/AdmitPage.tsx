@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { kommunName } from '../lib/format';
 import { stockholmLocalNow, stockholmLocalToIso } from '../lib/time';
+import { CodeSelect } from '../components/CodeSelect';
 
 const careTypes = ['somatic', 'psychiatric', 'psychiatric-lpt'] as const;
 
@@ -125,16 +126,13 @@ export function AdmitPage() {
             onChange={set('admittedAt')}
           />
         </label>
-        <label>
-          {t('admit.careType')}
-          <select value={form.careType} onChange={set('careType')}>
-            {careTypes.map((c) => (
-              <option key={c} value={c}>
-                {t(`admit.careTypes.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CodeSelect
+          label={t('admit.careType')}
+          value={form.careType}
+          codes={careTypes}
+          labelPrefix="admit.careTypes"
+          onChange={(value) => set('careType')({ target: { value } })}
+        />
         <div className="buttons">
           <button type="submit" className="primary">
             {t('admit.submit')}

@@ -5,6 +5,7 @@ import type { StayTimeline, Unit } from '../api/types';
 import { ConfirmDialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { stockholmLocalNow, stockholmLocalToIso } from '../lib/time';
+import { CodeSelect } from '../components/CodeSelect';
 
 const categories = [
   'informationsoverforing',
@@ -63,16 +64,13 @@ export function DeviationForm(props: { stay: StayTimeline; units: Unit[]; onSave
     <section className="panel" aria-labelledby="deviation-form-title">
       <h2 id="deviation-form-title">{t('deviations.report')}</h2>
       <form className="form" onSubmit={onSubmit}>
-        <label>
-          {t('deviations.category')}
-          <select value={category} onChange={(e) => setCategory(e.target.value)}>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {t(`deviations.categories.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CodeSelect
+          label={t('deviations.category')}
+          value={category}
+          codes={categories}
+          labelPrefix="deviations.categories"
+          onChange={setCategory}
+        />
         <label>
           {t('deviations.unit')}
           <select value={unit} onChange={(e) => setUnitId(e.target.value)}>

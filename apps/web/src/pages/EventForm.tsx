@@ -4,6 +4,7 @@ import { api, newKey } from '../api/client';
 import { ConfirmDialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDateTime, stockholmLocalNow, stockholmLocalToIso } from '../lib/time';
+import { CodeSelect } from '../components/CodeSelect';
 
 const kinds = [
   'needs-assessed',
@@ -129,16 +130,13 @@ export function EventForm({ stayId, onSaved }: { stayId: string; onSaved: () => 
           </label>
         ) : null}
         {kind === 'discharged' ? (
-          <label>
-            {t('forms.destination')}
-            <select value={destination} onChange={(e) => setDestination(e.target.value)}>
-              {destinations.map((d) => (
-                <option key={d} value={d}>
-                  {t(`forms.destinations.${d}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <CodeSelect
+            label={t('forms.destination')}
+            value={destination}
+            codes={destinations}
+            labelPrefix="forms.destinations"
+            onChange={setDestination}
+          />
         ) : null}
         <ErrorMessage error={error} />
         <p role="status" className="status-line">
