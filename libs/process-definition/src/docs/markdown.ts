@@ -150,7 +150,7 @@ function renderIndex(definitions: readonly ProcessDefinition[]): string {
     '- Fristen räknas från när det utlösande hände, inte från när det registrerades.',
     '- **Timmar** är verklig förfluten tid; 24 timmar över ett tidsomställningsdygn blir 23 eller 25 timmar på klockan.',
     '- **Kalenderdagar** ger samma klockslag det antal dagar senare. Finns klockslaget inte (vårens omställning) gäller 03.00; under vinterns upprepade timme används 03.00 för den andra passagen.',
-    '- **Arbetsdagar** hoppar över lördag, söndag och svenska helgdagar enligt paketet date-holidays. Midsommarafton, julafton och nyårsafton räknas som lediga dagar om inget annat konfigureras. Sker något en ledig dag börjar räkningen vid nästa arbetsdags början.',
+    '- **Arbetsdagar** hoppar över lördag, söndag och svenska helgdagar enligt lagen (1989:253) om allmänna helgdagar. Midsommarafton, julafton och nyårsafton räknas som lediga dagar om inget annat konfigureras. Sker något en ledig dag börjar räkningen vid nästa arbetsdags början.',
     '- **Samma dag** betyder senast 23.59.59 svensk tid samma kalenderdag; **samma arbetsdag** flyttar till nästa arbetsdag om dagen är ledig.',
     '- **Före utskrivning** och **före en händelse** har ingen fast tidpunkt; uppgiften blir försenad om händelsen inträffar först.',
     '- Tidsfrister med en nyckel kan ändras per driftmiljö utan att versionen ändras.',

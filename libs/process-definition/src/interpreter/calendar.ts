@@ -1,5 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
-import Holidays from 'date-holidays';
+import { swedishHolidays, type HolidayKind } from './swedish-holidays';
 
 /**
  * Stockholm wall-clock arithmetic and Swedish working days.
@@ -14,8 +14,8 @@ const DAY_MS = 86_400_000;
 
 export interface CalendarOptions {
   /**
-   * Whether midsommarafton, julafton and nyårsafton (de-facto holidays, type "bank" in
-   * date-holidays) are non-working days. Default true: most receiving units are closed then.
+   * Whether midsommarafton, julafton and nyårsafton (de-facto holidays) are non-working
+   * days. Default true: most receiving units are closed then.
    */
   deFactoHolidaysAreNonWorking?: boolean;
 }
@@ -78,21 +78,11 @@ export function endOfStockholmDay(at: Date): Date {
   return new Date(fromWall(startOfWallDay(toWall(at.getTime())) + DAY_MS - 1));
 }
 
-type HolidayKind = 'public' | 'de-facto';
 const holidaysByYear = new Map<number, ReadonlyMap<string, HolidayKind>>();
-let holidayCalendar: Holidays | undefined;
 
 function holidaysOf(year: number): ReadonlyMap<string, HolidayKind> {
-  const cached = holidaysByYear.get(year);
-  if (cached) return cached;
-  holidayCalendar ??= new Holidays('SE', { timezone: STOCKHOLM });
-  const days = new Map<string, HolidayKind>();
-  for (const holiday of holidayCalendar.getHolidays(year)) {
-    const key = holiday.date.slice(0, 10);
-    if (holiday.type === 'public') days.set(key, 'public');
-    else if (holiday.type === 'bank' && !days.has(key)) days.set(key, 'de-facto');
-  }
-  holidaysByYear.set(year, days);
+  let days = holidaysByYear.get(year);
+  if (!days) holidaysByYear.set(year, (days = swedishHolidays(year)));
   return days;
 }
 
