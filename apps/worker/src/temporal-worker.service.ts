@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { APP_CONFIG, type AppConfig } from '@app/config';
+import { APP_CONFIG, temporalConnectionOptions, type AppConfig } from '@app/config';
 import {
   StayRepository,
   TaskRepository,
@@ -39,11 +39,13 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
 
   async onApplicationBootstrap(): Promise<void> {
     installTemporalRuntime(this.config.LOG_LEVEL);
-    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config));
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS,
+      maxConcurrentWorkflowTaskExecutions: this.config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
       workflowsPath,
       bundlerOptions: workflowBundlerOptions,
       dataConverter: stayDataConverter(this.config),

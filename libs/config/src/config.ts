@@ -1,4 +1,15 @@
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
+
+/** A path to a file this process can read (certificates and keys mounted from a secret). */
+const readableFile = z.string().refine((path) => {
+  try {
+    accessSync(path, constants.R_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}, 'must name a readable file');
 
 /** Every setting the apps read from the environment, validated once at start-up. */
 const configSchema = z.object({
@@ -13,6 +24,21 @@ const configSchema = z.object({
     .default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('stays'),
+  /**
+   * TLS to Temporal (a secured cluster, Temporal Cloud). Implied by any setting below; `true`
+   * alone is TLS with the system's trusted CAs. The names are those of Temporal's own
+   * environment configuration (the CLI and the SDKs' envconfig).
+   */
+  TEMPORAL_TLS: z.enum(['true', 'false'], 'must be true or false').optional(),
+  /** mTLS: the client certificate (PEM) and its private key, e.g. mounted from a secret. */
+  TEMPORAL_TLS_CLIENT_CERT_PATH: readableFile.optional(),
+  TEMPORAL_TLS_CLIENT_KEY_PATH: readableFile.optional(),
+  /** The CA that signed the server's certificate, when it is not publicly trusted. */
+  TEMPORAL_TLS_SERVER_CA_CERT_PATH: readableFile.optional(),
+  /** Overrides the name checked against the server's certificate (SNI). */
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+  /** A Temporal Cloud API key (the alternative to a client certificate); sent over TLS. */
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
   /** Secret for the keyed hash that links a patient's stays without revealing the personnummer. */
   PATIENT_KEY_SECRET: z
     .string({ error: 'is required (at least 32 characters of random text)' })
@@ -35,6 +61,15 @@ const configSchema = z.object({
   TASK_REMINDER_BEFORE_DUE_HOURS: z.coerce.number().min(0).max(720).default(4),
   /** How long after its due time an overdue task is escalated to the unit's lead. */
   TASK_ESCALATION_AFTER_DUE_HOURS: z.coerce.number().min(0).max(720).default(24),
+  /**
+   * Worker: how many stay workflows it keeps in memory between their workflow tasks
+   * (Temporal's sticky cache). A stay not in it is replayed from its history when it next
+   * wakes (a few ms for a stay's short history). Temporal's default grows with the V8 heap
+   * limit (about 2 300 on a 4 GB heap, ~1 MB each), which is what makes a worker's RSS grow.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(2300),
+  /** Worker: workflow tasks run at once (at most the cache size, when the cache is on). */
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1000).default(40),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * How the API authenticates: `dev` signs its own tokens for the seeded demo users (only
@@ -62,8 +97,28 @@ const configSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url('must be a URL, e.g. http://localhost:4318').optional(),
 });
 
+/** Settings that only make sense together: a certificate needs its key, TLS=false needs none. */
+const consistentConfigSchema = configSchema.superRefine((config, ctx) => {
+  const problem = (path: string, message: string) =>
+    ctx.addIssue({ code: 'custom', path: [path], message });
+  if (config.TEMPORAL_TLS_CLIENT_CERT_PATH && !config.TEMPORAL_TLS_CLIENT_KEY_PATH)
+    problem('TEMPORAL_TLS_CLIENT_KEY_PATH', 'is required with TEMPORAL_TLS_CLIENT_CERT_PATH');
+  if (config.TEMPORAL_TLS_CLIENT_KEY_PATH && !config.TEMPORAL_TLS_CLIENT_CERT_PATH)
+    problem('TEMPORAL_TLS_CLIENT_CERT_PATH', 'is required with TEMPORAL_TLS_CLIENT_KEY_PATH');
+  if (config.TEMPORAL_API_KEY && config.TEMPORAL_TLS_CLIENT_CERT_PATH)
+    problem('TEMPORAL_API_KEY', 'and TEMPORAL_TLS_CLIENT_CERT_PATH are alternatives: set one');
+  if (config.TEMPORAL_TLS === 'false')
+    for (const key of [
+      'TEMPORAL_TLS_CLIENT_CERT_PATH',
+      'TEMPORAL_TLS_SERVER_CA_CERT_PATH',
+      'TEMPORAL_TLS_SERVER_NAME',
+      'TEMPORAL_API_KEY',
+    ] as const)
+      if (config[key]) problem('TEMPORAL_TLS', `must not be false with ${key} (it needs TLS)`);
+});
+
 /** The settings with the authentication mode resolved (dev only where NODE_ENV allows it). */
-const resolvedConfigSchema = configSchema.transform((config) => ({
+const resolvedConfigSchema = consistentConfigSchema.transform((config) => ({
   ...config,
   AUTH_MODE:
     config.AUTH_MODE ??
@@ -130,4 +185,53 @@ export function loadApiConfigOrExit(
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
+}
+
+/**
+ * What both connections to Temporal take (the API's `Connection` and the worker's
+ * `NativeConnection` accept the same fields), built from the configuration alone: plain for
+ * the dev server and the compose stack; TLS, mTLS or an API key for a secured cluster or
+ * Temporal Cloud.
+ */
+export interface TemporalConnectionOptions {
+  address: string;
+  tls?: {
+    serverNameOverride?: string;
+    serverRootCACertificate?: Buffer;
+    clientCertPair?: { crt: Buffer; key: Buffer };
+  };
+  apiKey?: string;
+}
+
+export function temporalConnectionOptions(
+  config: Pick<
+    AppConfig,
+    | 'TEMPORAL_ADDRESS'
+    | 'TEMPORAL_TLS'
+    | 'TEMPORAL_TLS_CLIENT_CERT_PATH'
+    | 'TEMPORAL_TLS_CLIENT_KEY_PATH'
+    | 'TEMPORAL_TLS_SERVER_CA_CERT_PATH'
+    | 'TEMPORAL_TLS_SERVER_NAME'
+    | 'TEMPORAL_API_KEY'
+  >,
+  read: (path: string) => Buffer = (path) => readFileSync(path),
+): TemporalConnectionOptions {
+  const cert = config.TEMPORAL_TLS_CLIENT_CERT_PATH;
+  const key = config.TEMPORAL_TLS_CLIENT_KEY_PATH;
+  const ca = config.TEMPORAL_TLS_SERVER_CA_CERT_PATH;
+  const serverName = config.TEMPORAL_TLS_SERVER_NAME;
+  const apiKey = config.TEMPORAL_API_KEY;
+  const tls =
+    config.TEMPORAL_TLS === 'true' || Boolean(cert || ca || serverName || apiKey)
+      ? {
+          ...(serverName ? { serverNameOverride: serverName } : {}),
+          ...(ca ? { serverRootCACertificate: read(ca) } : {}),
+          ...(cert && key ? { clientCertPair: { crt: read(cert), key: read(key) } } : {}),
+        }
+      : undefined;
+  return {
+    address: config.TEMPORAL_ADDRESS,
+    ...(tls ? { tls } : {}),
+    ...(apiKey ? { apiKey } : {}),
+  };
 }
