@@ -14,4 +14,10 @@ export const Patch = {
   batchedOverdue: 'batched-overdue-v1',
   /** Cancel live tasks whose condition no longer holds when the needs change. */
   cancelOnChangedNeeds: 'cancel-on-changed-needs-v1',
+  /**
+   * Resolve units and project into PostgreSQL with local activities: an admission, event or
+   * completion is one workflow task instead of a round trip to the server per projection.
+   * Decided once per run, at its start.
+   */
+  localActivities: 'local-activities-v1',
 } as const;

@@ -5,6 +5,7 @@ import {
   continueAsNew,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   uuid4,
   workflowInfo,
@@ -32,10 +33,12 @@ import { registerTaskHandlers } from './task-handlers';
 import { admitUpdate, registerEventUpdate, StayFailure, stayStateQuery } from './messages';
 import type { StayState, StayStatus, StayUnits, StayWorkflowInput, TaskState } from './types';
 
-const activities = proxyActivities<StayActivities>({
+const activityOptions = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+} as const;
+const remoteActivities = proxyActivities<StayActivities>(activityOptions);
+const localActivities = proxyLocalActivities<StayActivities>(activityOptions);
 
 /** Events that (re)state the patient's needs: tasks may stop applying after them. */
 const needsEvents = new Set(['needs-assessed', 'needs-changed']);
@@ -54,6 +57,8 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
       `Unknown process definition version ${input.processDefinitionVersion}`,
     );
   const eventTypes = new Set(definition.eventTypes.map((e) => e.type));
+  const local = patched(Patch.localActivities);
+  const activities = local ? localActivities : remoteActivities;
   const initialFacts = initialStayFacts(input.careType);
   const carried = input.carried;
   const state: StayState = carried?.state ?? {
@@ -63,7 +68,7 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
     counters: emptyCounters(),
     version: 1,
   };
-  let units: StayUnits | undefined = carried?.units;
+  let units: StayUnits | undefined = carried?.units ?? input.units;
   let ended = carried?.ended ?? false;
   let dirty = false;
   let admission: { createdTaskIds: string[] } | undefined = carried
@@ -200,7 +205,14 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
     return trigger({ kind: 'event', event: 'readmitted' }, input.admittedAt);
   };
 
-  if (!carried) {
+  if (!carried && local) {
+    // The first tasks are projected while the readmission is looked up.
+    const [admitted, readmitted] = await Promise.all([
+      trigger({ kind: 'event', event: 'admitted' }, input.admittedAt),
+      linkReadmission(),
+    ]);
+    admission = { createdTaskIds: [...admitted, ...readmitted] };
+  } else if (!carried) {
     const createdTaskIds = await trigger({ kind: 'event', event: 'admitted' }, input.admittedAt);
     if (patched(Patch.readmissionLink)) createdTaskIds.push(...(await linkReadmission()));
     admission = { createdTaskIds };

@@ -17,6 +17,8 @@ export interface StayWorkflowInput {
   carried?: CarriedStayState;
   /** Reminder and escalation times, fixed at admission (defaults when absent). */
   taskTiming?: TaskTiming;
+  /** The units, when the API resolved them at admission (else an activity resolves them). */
+  units?: StayUnits;
 }
 
 /** The units that perform a stay's activities, resolved once at admission. */
