@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import request from 'supertest';
-import { PrismaService, UserRepository } from '@app/persistence';
+import { PrismaService, UnitRepository, UserRepository } from '@app/persistence';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { demo, signIn } from '../support/auth';
 import { startApps, type RunningApps } from '../support/stack';
@@ -84,7 +84,7 @@ describe('authentication', () => {
           .setExpirationTime('5m')
           .sign(privateKey);
       const prisma = new PrismaService(process.env.DATABASE_URL ?? '');
-      await new UserRepository(prisma).upsertMany([
+      await new UserRepository(prisma, new UnitRepository(prisma)).upsertMany([
         {
           id: 'test-oidc-nurse',
           displayName: 'OIDC Sjuksköterska',

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { PrismaService, UserRepository } from '@app/persistence';
+import { PrismaService, UnitRepository, UserRepository } from '@app/persistence';
 import { demo, signIn } from '../support/auth';
 import { hoursAgo, newKey } from '../support/fixtures';
 import { startApps, type RunningApps } from '../support/stack';
@@ -19,7 +19,7 @@ describe('task actions, queues and pagination', () => {
     http = request(apps.api.getHttpServer());
     // A second nurse on the same ward, to claim against.
     const prisma = new PrismaService(process.env.DATABASE_URL ?? '');
-    await new UserRepository(prisma).upsertMany([
+    await new UserRepository(prisma, new UnitRepository(prisma)).upsertMany([
       {
         id: 'test-ward-goteborg-2',
         displayName: 'Test Kollega',

@@ -16,7 +16,7 @@ export async function prepareDatabase(
     const prisma = new PrismaService(databaseUrl);
     try {
       await new UnitRepository(prisma).upsertMany(demoUnits);
-      await new UserRepository(prisma).upsertMany(demoUsers);
+      await new UserRepository(prisma, new UnitRepository(prisma)).upsertMany(demoUsers);
     } finally {
       await prisma.$disconnect();
     }

@@ -66,7 +66,19 @@ export class StaysService {
         'This Idempotency-Key was already used for a different admission',
         [{ field: 'header.Idempotency-Key', reason: 'already used with another request body' }],
       );
-    const stay = await this.stays.findById(outcome.stayId);
+    // A replayed key starts (or finds) the workflow of the stay the first request recorded.
+    const stay =
+      outcome.kind === 'created'
+        ? {
+            id: stayId,
+            processDefinitionVersion: currentProcessDefinitionVersion,
+            admittedAt: admission.admittedAt,
+            careType: admission.careType,
+            wardUnitId: admission.wardUnitId,
+            kommunCode: admission.patient.folkbokforingskommun,
+            listedVardcentralUnitId: admission.patient.listedVardcentralUnitId ?? null,
+          }
+        : await this.stays.findById(outcome.stayId);
     if (!stay) throw new Error(`Stay ${outcome.stayId} vanished after admission`);
     if (admission.frailty) await this.stayQuery.recordFrailty(stay.id, admission.frailty.cfs);
     // Started after the commit, so a retry with the same key completes a half-done admission.
@@ -81,6 +93,13 @@ export class StaysService {
         ? { listedVardcentralUnitId: stay.listedVardcentralUnitId }
         : {}),
       patientKey,
+      units: await this.units.resolveStayUnits({
+        wardUnitId: stay.wardUnitId,
+        kommunCode: stay.kommunCode,
+        ...(stay.listedVardcentralUnitId
+          ? { listedVardcentralUnitId: stay.listedVardcentralUnitId }
+          : {}),
+      }),
       // Fixed at admission, so a later change of the settings never alters a running stay.
       taskTiming: {
         reminderBeforeDueHours: this.config.TASK_REMINDER_BEFORE_DUE_HOURS,

@@ -16,20 +16,7 @@ export interface StayActivityDependencies {
 /** The stay workflow's I/O: resolving units and projecting state into PostgreSQL. */
 export function createStayActivities(deps: StayActivityDependencies): StayActivities {
   return {
-    async resolveStayUnits(input) {
-      const [hemsjukvard, socialtjanst] = await Promise.all([
-        deps.units.findKommunUnit(input.kommunCode, 'kommunal_primarvard'),
-        deps.units.findKommunUnit(input.kommunCode, 'kommunal_socialtjanst'),
-      ]);
-      return {
-        ward: input.wardUnitId,
-        ...(input.listedVardcentralUnitId
-          ? { listedVardcentral: input.listedVardcentralUnitId }
-          : {}),
-        ...(hemsjukvard ? { kommunHemsjukvard: hemsjukvard.id } : {}),
-        ...(socialtjanst ? { kommunSocialtjanst: socialtjanst.id } : {}),
-      };
-    },
+    resolveStayUnits: (input) => deps.units.resolveStayUnits(input),
     projectStay: (snapshot) => deps.stays.project(snapshot),
     projectEvent: (event) => deps.timeline.recordEvent(event),
     projectTasks: (tasks) => deps.tasks.project(tasks),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ReadmissionLink, StaySnapshot } from '@app/workflows';
 import { PrismaService } from '../prisma.service';
-import { claimIdempotencyKey, type IdempotencyClaim } from './idempotency';
+import type { IdempotencyClaim } from './idempotency';
 
 export interface NewStay {
   stayId: string;
@@ -27,38 +27,44 @@ export class StayRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * Records the admission and its Idempotency-Key in one transaction. A repeated key with the
-   * same request replays the first stay; with another request it is reported, nothing written.
+   * Records the admission and its Idempotency-Key in one statement (so in one transaction):
+   * the key is claimed, the patient upserted by personnummer and the stay inserted only when
+   * the key is new. A repeated key with the same request replays the first stay; with another
+   * request it is reported; either way nothing is written.
    */
   async admit(stay: NewStay, claim: IdempotencyClaim): Promise<AdmissionOutcome> {
-    return this.prisma.$transaction(async (tx) => {
-      const claimed = await claimIdempotencyKey(tx, claim, stay.stayId);
-      if (claimed.kind !== 'new') return { kind: claimed.kind, stayId: claimed.resourceId };
-      const patient = await tx.patient.upsert({
-        where: { personnummer: stay.patient.personnummer },
-        create: { id: crypto.randomUUID(), ...stay.patient },
-        update: {
-          name: stay.patient.name,
-          folkbokforingskommun: stay.patient.folkbokforingskommun,
-        },
-      });
-      await tx.stay.create({
-        data: {
-          id: stay.stayId,
-          workflowId: stay.workflowId,
-          patientId: patient.id,
-          processDefinitionVersion: stay.processDefinitionVersion,
-          wardUnitId: stay.wardUnitId,
-          kommunCode: stay.kommunCode,
-          listedVardcentralUnitId: stay.listedVardcentralUnitId ?? null,
-          careType: stay.careType,
-          status: 'admitted',
-          admittedAt: stay.admittedAt,
-          version: 1,
-        },
-      });
-      return { kind: 'created', stayId: stay.stayId };
+    const { patient } = stay;
+    const created = await this.prisma.$queryRaw<{ id: string }[]>`
+      WITH claim AS (
+        INSERT INTO idempotency_record (scope, key, request_hash, resource_id)
+        VALUES (${claim.scope}, ${claim.key}, ${claim.requestHash}, ${stay.stayId})
+        ON CONFLICT (scope, key) DO NOTHING
+        RETURNING resource_id
+      ), patient_row AS (
+        INSERT INTO patient (id, patient_key, personnummer, name, folkbokforingskommun)
+        SELECT ${crypto.randomUUID()}::uuid, ${patient.patientKey}, ${patient.personnummer},
+          ${patient.name}, ${patient.folkbokforingskommun}
+        FROM claim
+        ON CONFLICT (personnummer) DO UPDATE SET name = EXCLUDED.name,
+          folkbokforingskommun = EXCLUDED.folkbokforingskommun
+        RETURNING id
+      )
+      INSERT INTO stay (id, workflow_id, patient_id, process_definition_version, ward_unit_id,
+        kommun_code, listed_vardcentral_unit_id, care_type, status, admitted_at, version)
+      SELECT ${stay.stayId}::uuid, ${stay.workflowId}, patient_row.id,
+        ${stay.processDefinitionVersion}, ${stay.wardUnitId}, ${stay.kommunCode},
+        ${stay.listedVardcentralUnitId ?? null}, ${stay.careType}, 'admitted'::"StayStatus",
+        ${stay.admittedAt}::timestamptz, 1
+      FROM patient_row
+      RETURNING id::text`;
+    if (created.length > 0) return { kind: 'created', stayId: stay.stayId };
+    const existing = await this.prisma.idempotencyRecord.findUniqueOrThrow({
+      where: { scope_key: { scope: claim.scope, key: claim.key } },
     });
+    return {
+      kind: existing.requestHash === claim.requestHash ? 'replayed' : 'key-reused',
+      stayId: existing.resourceId,
+    };
   }
 
   findById(id: string) {
@@ -108,28 +114,28 @@ export class StayRepository {
   }): Promise<ReadmissionLink | null> {
     const admittedAt = new Date(input.admittedAt);
     const since = new Date(admittedAt.getTime() - input.windowDays * 86_400_000);
-    return this.prisma.$transaction(async (tx) => {
-      const previous = await tx.stay.findFirst({
-        where: {
-          id: { not: input.stayId },
-          patient: { patientKey: input.patientKey },
-          status: 'discharged',
-          endedAt: { gte: since, lte: admittedAt },
-        },
-        orderBy: { endedAt: 'desc' },
-        select: { id: true, endedAt: true },
-      });
-      if (!previous?.endedAt) return null;
-      await tx.stay.update({
-        where: { id: input.stayId },
-        data: { readmissionOfStayId: previous.id },
-      });
-      await tx.stay.update({
-        where: { id: previous.id },
-        data: { readmittedWithin30Days: true },
-      });
-      return { previousStayId: previous.id, previousEndedAt: previous.endedAt.toISOString() };
-    });
+    // One statement: find the earlier stay and set both links, or change nothing.
+    const rows = await this.prisma.$queryRaw<{ previousStayId: string; endedAt: Date }[]>`
+      WITH previous AS (
+        SELECT s.id, s.ended_at FROM stay s JOIN patient p ON p.id = s.patient_id
+        WHERE p.patient_key = ${input.patientKey} AND s.id <> ${input.stayId}::uuid
+          AND s.status = 'discharged'::"StayStatus"
+          AND s.ended_at >= ${since}::timestamptz AND s.ended_at <= ${admittedAt}::timestamptz
+        ORDER BY s.ended_at DESC LIMIT 1
+      ), linked AS (
+        UPDATE stay SET readmission_of_stay_id = previous.id FROM previous
+        WHERE stay.id = ${input.stayId}::uuid RETURNING stay.id
+      ), flagged AS (
+        UPDATE stay SET readmitted_within_30_days = true FROM previous
+        WHERE stay.id = previous.id RETURNING stay.id
+      )
+      SELECT id::text AS "previousStayId", ended_at AS "endedAt" FROM previous`;
+    const previous = rows[0];
+    if (!previous) return null;
+    return {
+      previousStayId: previous.previousStayId,
+      previousEndedAt: new Date(previous.endedAt).toISOString(),
+    };
   }
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { StayUnits } from '@app/workflows';
 import type { Lane } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 
@@ -9,12 +10,40 @@ export interface UnitRecord {
   kommunCode: string | null;
 }
 
+/**
+ * How long a process keeps the units it read. Units are reference data that change only with
+ * a deployment's seed or an administrator's import, while nearly every request (sign-in,
+ * admission, task routing) looks one up; a new unit is seen everywhere within this time.
+ */
+export const UNIT_CACHE_MS = 60_000;
+
+interface UnitSnapshot {
+  loadedAt: number;
+  /** In the database's order by id, so "the first unit" means the same as in SQL. */
+  ordered: readonly UnitRecord[];
+  byId: ReadonlyMap<string, UnitRecord>;
+}
+
 @Injectable()
 export class UnitRepository {
+  private snapshot?: UnitSnapshot;
+  private loading?: Promise<UnitSnapshot>;
+
   constructor(private readonly prisma: PrismaService) {}
 
-  findById(id: string): Promise<UnitRecord | null> {
-    return this.prisma.unit.findUnique({ where: { id } });
+  async findById(id: string): Promise<UnitRecord | null> {
+    return (await this.units()).byId.get(id) ?? null;
+  }
+
+  /** Several units at once, by id; unknown ids are left out. */
+  async findByIds(ids: Iterable<string>): Promise<Map<string, UnitRecord>> {
+    const { byId } = await this.units();
+    const found = new Map<string, UnitRecord>();
+    for (const id of ids) {
+      const unit = byId.get(id);
+      if (unit) found.set(id, unit);
+    }
+    return found;
   }
 
   list(): Promise<UnitRecord[]> {
@@ -22,8 +51,27 @@ export class UnitRepository {
   }
 
   /** The kommun's unit in a lane (hemsjukvård or socialtjänst), if the kommun has one. */
-  findKommunUnit(kommunCode: string, lane: Lane): Promise<UnitRecord | null> {
-    return this.prisma.unit.findFirst({ where: { kommunCode, lane }, orderBy: { id: 'asc' } });
+  async findKommunUnit(kommunCode: string, lane: Lane): Promise<UnitRecord | null> {
+    const { ordered } = await this.units();
+    return ordered.find((u) => u.kommunCode === kommunCode && u.lane === lane) ?? null;
+  }
+
+  /** The units that perform a stay's activities: its ward, vårdcentral and kommun's units. */
+  async resolveStayUnits(stay: {
+    wardUnitId: string;
+    listedVardcentralUnitId?: string;
+    kommunCode: string;
+  }): Promise<StayUnits> {
+    const [hemsjukvard, socialtjanst] = await Promise.all([
+      this.findKommunUnit(stay.kommunCode, 'kommunal_primarvard'),
+      this.findKommunUnit(stay.kommunCode, 'kommunal_socialtjanst'),
+    ]);
+    return {
+      ward: stay.wardUnitId,
+      ...(stay.listedVardcentralUnitId ? { listedVardcentral: stay.listedVardcentralUnitId } : {}),
+      ...(hemsjukvard ? { kommunHemsjukvard: hemsjukvard.id } : {}),
+      ...(socialtjanst ? { kommunSocialtjanst: socialtjanst.id } : {}),
+    };
   }
 
   async upsertMany(units: readonly UnitRecord[]): Promise<void> {
@@ -32,5 +80,27 @@ export class UnitRepository {
         this.prisma.unit.upsert({ where: { id: unit.id }, create: unit, update: unit }),
       ),
     );
+    this.snapshot = undefined;
+  }
+
+  /** All units, read at most once per UNIT_CACHE_MS (concurrent callers share one read). */
+  private units(): Promise<UnitSnapshot> {
+    const current = this.snapshot;
+    if (current && Date.now() - current.loadedAt < UNIT_CACHE_MS) return Promise.resolve(current);
+    this.loading ??= this.prisma.unit
+      .findMany({ orderBy: { id: 'asc' } })
+      .then((ordered) => {
+        const snapshot = {
+          loadedAt: Date.now(),
+          ordered,
+          byId: new Map(ordered.map((u) => [u.id, u])),
+        };
+        this.snapshot = snapshot;
+        return snapshot;
+      })
+      .finally(() => {
+        this.loading = undefined;
+      });
+    return this.loading;
   }
 }

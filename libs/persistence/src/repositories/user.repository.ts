@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { UserRole } from '../generated/prisma/client';
+import { Prisma, type UserRole } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
-import type { UnitRecord } from './unit.repository';
+import { UnitRepository, type UnitRecord } from './unit.repository';
 
 export interface UserRecord {
   id: string;
@@ -22,14 +22,17 @@ export interface NewUser {
 /** Users and the units they act for. */
 @Injectable()
 export class UserRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly units: UnitRepository,
+  ) {}
 
   findById(id: string): Promise<UserRecord | null> {
-    return this.findOne({ id, active: true });
+    return this.findOne({ id });
   }
 
   findByOidcSubject(subject: string): Promise<UserRecord | null> {
-    return this.findOne({ oidcSubject: subject, active: true });
+    return this.findOne({ oidcSubject: subject });
   }
 
   /** Active users, by role and id (the development sign-in lists them). */
@@ -65,16 +68,36 @@ export class UserRepository {
     });
   }
 
-  private async findOne(where: { id?: string; oidcSubject?: string; active: boolean }) {
-    const user = await this.prisma.appUser.findFirst({ where, include: { units: true } });
-    if (!user) return null;
-    return toRecord(user, await this.unitsById(user.units.map((m) => m.unitId)));
+  /** The active user and the ids of their units, in one statement; units from the cache. */
+  private async findOne(where: { id: string } | { oidcSubject: string }) {
+    const rows = await this.prisma.$queryRaw<UserRow[]>`
+      SELECT u.id, u.display_name AS "displayName", u.role::text AS role,
+        u.oidc_subject AS "oidcSubject",
+        coalesce(array_agg(m.unit_id) FILTER (WHERE m.unit_id IS NOT NULL), '{}') AS "unitIds"
+      FROM app_user u LEFT JOIN app_user_unit m ON m.user_id = u.id
+      WHERE u.active AND ${
+        'id' in where
+          ? Prisma.sql`u.id = ${where.id}`
+          : Prisma.sql`u.oidc_subject = ${where.oidcSubject}`
+      }
+      GROUP BY u.id`;
+    const row = rows[0];
+    if (!row) return null;
+    const units = await this.units.findByIds(row.unitIds);
+    return toRecord({ ...row, units: row.unitIds.map((unitId) => ({ unitId })) }, units);
   }
 
   private async unitsById(ids: readonly string[]): Promise<Map<string, UnitRecord>> {
-    const units = await this.prisma.unit.findMany({ where: { id: { in: [...new Set(ids)] } } });
-    return new Map(units.map((u) => [u.id, u]));
+    return this.units.findByIds(ids);
   }
+}
+
+interface UserRow {
+  id: string;
+  displayName: string;
+  role: UserRole;
+  oidcSubject: string | null;
+  unitIds: string[];
 }
 
 function toRecord(
