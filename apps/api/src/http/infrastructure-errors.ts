@@ -66,12 +66,37 @@ const UNAVAILABLE_CODES = new Set([
   '57P01',
 ]);
 
+/** Prisma's driver-adapter errors that mean PostgreSQL cannot answer now. */
+const UNAVAILABLE_DRIVER_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'TooManyConnections',
+  'SocketTimeout',
+]);
+
 function isUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth++) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    if (isUnavailableDriverError(current)) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;
+}
+
+/**
+ * A raw query ($queryRaw) reports an unreachable server as P2010 "raw query failed", not
+ * P1001; both carry the driver adapter's error, which says what happened.
+ */
+function isUnavailableDriverError(error: unknown): boolean {
+  const cause = (
+    error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } } }
+  ).meta?.driverAdapterError?.cause;
+  if (typeof cause?.kind !== 'string') return false;
+  if (UNAVAILABLE_DRIVER_KINDS.has(cause.kind)) return true;
+  // SQLSTATE class 08 (connection exception) and 57P0x (shutting down, starting up).
+  return (
+    cause.kind === 'postgres' && typeof cause.code === 'string' && /^(08|57P0)/.test(cause.code)
+  );
 }
