@@ -34,22 +34,29 @@ export interface AuditFilter {
 export class AuditRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /**
+   * Appends the entries in one statement. Written out rather than createMany: a list's page
+   * is audited with up to 50 rows on every read, and Prisma's query compiler was most of that
+   * read's CPU.
+   */
   async record(entries: readonly AuditRecord[]): Promise<void> {
     if (entries.length === 0) return;
-    const at = new Date();
-    await this.prisma.auditEntry.createMany({
-      data: entries.map((e) => ({
-        id: crypto.randomUUID(),
-        at,
-        userId: e.userId,
-        role: e.role,
-        unitId: e.unitId,
-        action: e.action,
-        outcome: e.outcome,
-        stayId: e.stayId ?? null,
-        taskId: e.taskId ?? null,
-      })),
-    });
+    const rows = entries.map((e) => ({
+      id: crypto.randomUUID(),
+      userId: e.userId,
+      role: e.role,
+      unitId: e.unitId,
+      action: e.action,
+      outcome: e.outcome,
+      stayId: e.stayId ?? null,
+      taskId: e.taskId ?? null,
+    }));
+    await this.prisma.$executeRaw`
+      INSERT INTO audit_entry (id, at, user_id, role, unit_id, action, outcome, stay_id, task_id)
+      SELECT r.id, ${new Date()}::timestamptz, r."userId", r.role, r."unitId", r.action,
+        r.outcome, r."stayId", r."taskId"
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, "userId" text,
+        role "UserRole", "unitId" text, action text, outcome text, "stayId" uuid, "taskId" text)`;
   }
 
   list(filter: AuditFilter) {
