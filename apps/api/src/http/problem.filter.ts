@@ -8,7 +8,12 @@ import {
 import type { Request, Response } from 'express';
 import { AppError } from '@app/domain';
 import { fromInfrastructureError } from './infrastructure-errors';
-import { problemFromAppError, problemFromHttpException, type ProblemDetails } from './problem';
+import {
+  problemFromAppError,
+  problemFromBodyParserError,
+  problemFromHttpException,
+  type ProblemDetails,
+} from './problem';
 
 /**
  * The HTTP edge: every error leaves as application/problem+json. Transport-neutral
@@ -39,6 +44,8 @@ export class ProblemFilter implements ExceptionFilter {
     const infrastructure = fromInfrastructureError(exception);
     if (infrastructure) return problemFromAppError(infrastructure, instance);
     if (exception instanceof HttpException) return problemFromHttpException(exception, instance);
+    const bodyParser = problemFromBodyParserError(exception, instance);
+    if (bodyParser) return bodyParser;
     return {
       type: '/problems/internal',
       title: 'Internt fel',

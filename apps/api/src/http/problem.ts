@@ -33,8 +33,8 @@ export function problemFromAppError(error: AppError, instance: string): ProblemD
 }
 
 /**
- * Nest's own exceptions: unknown routes (404) and the body parser's refusals (400 for
- * malformed JSON, 413 for an oversize body) arrive as HttpExceptions.
+ * Nest's own exceptions: unknown routes (404) and malformed JSON (400) arrive as
+ * HttpExceptions. (The body parser's other refusals do not: see problemFromBodyParserError.)
  */
 export function problemFromHttpException(error: HttpException, instance: string): ProblemDetails {
   const status = error.getStatus();
@@ -58,4 +58,47 @@ export function problemFromHttpException(error: HttpException, instance: string)
 function problemFromKind(kind: AppErrorKind, detail: string): ProblemDetails {
   const { status, title } = byKind[kind];
   return { type: `/problems/${kind}`, title, status, detail };
+}
+
+/**
+ * The JSON body parser's refusals other than malformed JSON (an oversize body, an unsupported
+ * charset or Content-Encoding, a body shorter than its Content-Length) reach the filter as
+ * the parser's own errors, which Nest passes on unmapped: without this they were 500s.
+ * They are http-errors with a 4xx `status` and `expose: true`, and mostly a `type` (e.g.
+ * "entity.too.large"; a gzip body that does not inflate has none).
+ */
+export function problemFromBodyParserError(
+  error: unknown,
+  instance: string,
+): ProblemDetails | undefined {
+  const { type, status, expose } = (error ?? {}) as {
+    type?: unknown;
+    status?: unknown;
+    expose?: unknown;
+  };
+  if (typeof status !== 'number' || expose !== true) return undefined;
+  if (status < 400 || status > 499) return undefined;
+  if (type === 'entity.too.large')
+    return {
+      ...problemFromKind('payload-too-large', 'The request body is too large'),
+      instance,
+      errors: [{ field: 'body', reason: 'exceeds the size limit (100 kB)' }],
+    };
+  if (type === 'charset.unsupported')
+    return {
+      ...problemFromKind('unsupported-media-type', 'The request body has an unsupported charset'),
+      instance,
+      errors: [{ field: 'header.Content-Type', reason: 'must be application/json in UTF-8' }],
+    };
+  if (type === 'encoding.unsupported')
+    return {
+      ...problemFromKind('unsupported-media-type', 'The request body has an unsupported encoding'),
+      instance,
+      errors: [{ field: 'header.Content-Encoding', reason: 'must be identity, gzip or deflate' }],
+    };
+  return {
+    ...problemFromKind('invalid-input', 'The request body could not be read'),
+    instance,
+    errors: [{ field: 'body', reason: (error as Error).message }],
+  };
 }
