@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { loadApiConfig } from '@app/config';
 import { AppModule } from './app.module';
+import { answerClientErrorsWithProblems } from './http/client-error';
 import { rejectNonJsonBodies } from './http/content-type.middleware';
 import { serveWebUi } from './web/web-ui';
 
@@ -21,6 +22,7 @@ export async function createApiApp(
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  answerClientErrorsWithProblems(app.getHttpServer());
   app.use(rejectNonJsonBodies);
   app.useBodyParser('json', { limit: '100kb', type: ['application/json', 'application/*+json'] });
   serveWebUi(app, config, env);
