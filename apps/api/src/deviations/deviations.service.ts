@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { AppError, type ManualDeviationRequest } from '@app/domain';
 import { DeviationRepository, UnitRepository } from '@app/persistence';
@@ -66,10 +66,14 @@ export class DeviationsService {
         updateId: `deviation:${deviationId}`,
       });
     } catch (error) {
+      // The stay is known (its row was found), so a workflow that is no longer running has
+      // closed after the stay ended: the report is kept, as for an ended stay. (Answering
+      // 404 here would refuse a request whose deviation and key were already recorded.)
       const ended =
-        error instanceof WorkflowUpdateFailedError &&
-        error.cause instanceof ApplicationFailure &&
-        error.cause.type === StayFailure.stayEnded;
+        (error instanceof WorkflowUpdateFailedError &&
+          error.cause instanceof ApplicationFailure &&
+          error.cause.type === StayFailure.stayEnded) ||
+        error instanceof WorkflowNotFoundError;
       if (!ended) throw error;
     }
   }
