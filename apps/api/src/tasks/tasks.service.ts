@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { AppError, type CompleteTaskRequest, type ReassignTaskRequest } from '@app/domain';
-import {
-  StayQueryRepository,
-  StayRepository,
-  TaskRepository,
-  UnitRepository,
-} from '@app/persistence';
+import { TaskRepository, UnitRepository } from '@app/persistence';
 import {
   claimTaskUpdate,
   completeTaskUpdate,
@@ -33,8 +28,6 @@ export class TasksService {
   constructor(
     private readonly client: Client,
     private readonly tasks: TaskRepository,
-    private readonly stays: StayRepository,
-    private readonly stayQuery: StayQueryRepository,
     private readonly units: UnitRepository,
     private readonly audit: AuditService,
   ) {}
@@ -46,10 +39,8 @@ export class TasksService {
     key: string,
   ): Promise<TaskState> {
     const auditAction = `task.${action.kind}`;
-    const task = await this.tasks.findById(taskId);
-    const visible = task ? await this.stayQuery.isVisible(task.stayId, scopeOf(principal)) : false;
-    const stay = task && visible ? await this.stays.findById(task.stayId) : null;
-    if (!task || !stay) {
+    const task = await this.tasks.findForAction(taskId, scopeOf(principal));
+    if (!task?.visible) {
       await this.audit.denied(principal, auditAction, {
         unitId: principal.unitIds[0] ?? null,
         stayId: task?.stayId ?? null,
@@ -60,14 +51,16 @@ export class TasksService {
     if (isProcessOwner(principal) || !principal.unitIds.includes(task.unitId)) {
       await this.audit.denied(principal, auditAction, {
         unitId: principal.unitIds[0] ?? null,
-        stayId: stay.id,
+        stayId: task.stayId,
         taskId,
       });
       throw AppError.forbidden('The task belongs to another unit');
     }
     if (action.kind === 'reassign') await this.checkTarget(action.request, task.lane);
-    const result = await this.execute(stay.workflowId, taskId, action, key, principal.userId);
-    await this.audit.ok(principal, auditAction, [{ unitId: task.unitId, stayId: stay.id, taskId }]);
+    const result = await this.execute(task.workflowId, taskId, action, key, principal.userId);
+    await this.audit.ok(principal, auditAction, [
+      { unitId: task.unitId, stayId: task.stayId, taskId },
+    ]);
     return result;
   }
 

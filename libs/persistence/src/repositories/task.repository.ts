@@ -1,6 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import type { Lane } from '../generated/prisma/client';
 import type { TaskState } from '@app/workflows';
 import { PrismaService } from '../prisma.service';
+import { visibleStay, type StayScope } from './access-scope';
+
+/** What a task action needs to know of the task and its stay, and whether the user sees it. */
+export interface TaskForAction {
+  id: string;
+  stayId: string;
+  unitId: string;
+  lane: Lane;
+  workflowId: string;
+  visible: boolean;
+}
 
 /** The workflow's task projections. Queues are read through TaskQueryRepository. */
 @Injectable()
@@ -42,5 +54,15 @@ export class TaskRepository {
 
   findById(id: string) {
     return this.prisma.task.findUnique({ where: { id } });
+  }
+
+  /** The task, its stay's workflow and whether `scope` sees the stay, in one statement. */
+  async findForAction(id: string, scope: StayScope): Promise<TaskForAction | null> {
+    const rows = await this.prisma.$queryRaw<TaskForAction[]>`
+      SELECT t.id, t.stay_id::text AS "stayId", t.unit_id AS "unitId", t.lane::text AS lane,
+        s.workflow_id AS "workflowId", ${visibleStay(scope)} AS visible
+      FROM task t JOIN stay s ON s.id = t.stay_id
+      WHERE t.id = ${id}`;
+    return rows[0] ?? null;
   }
 }
