@@ -2,9 +2,11 @@ import {
   ServiceError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
   isGrpcServiceError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { google } from '@temporalio/proto';
 import { AppError } from '@app/domain';
 import { StayFailure } from '@app/workflows';
 
@@ -16,7 +18,13 @@ export function fromInfrastructureError(error: unknown): AppError | undefined {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure)
     return fromWorkflowFailure(error.cause);
   if (error instanceof WorkflowNotFoundError) return AppError.notFound('The stay was not found');
-  if (isGrpcServiceError(error) || isUnavailable(error) || isTemporalUnreachable(error))
+  if (
+    isGrpcServiceError(error) ||
+    isUnavailable(error) ||
+    isTemporalUnreachable(error) ||
+    isWorkflowNotReady(error) ||
+    error instanceof WorkflowUpdateRPCTimeoutOrCancelledError
+  )
     return AppError.unavailable('A backing service is unavailable; try again shortly');
   return undefined;
 }
@@ -55,6 +63,26 @@ function isTemporalUnreachable(error: unknown): boolean {
   if (!(error instanceof ServiceError)) return false;
   const code = (error.cause as { code?: unknown } | undefined)?.code;
   return typeof code === 'number' && GRPC_RETRYABLE.has(code);
+}
+
+/**
+ * The stay's workflow cannot take an Update right now: its last Workflow Task failed or timed
+ * out (a worker died mid-task), and Temporal refuses Updates (FAILED_PRECONDITION with a
+ * WorkflowNotReadyFailure) until a worker completes the next one. Transient, so 503.
+ */
+function isWorkflowNotReady(error: unknown): boolean {
+  if (!(error instanceof ServiceError)) return false;
+  const cause = error.cause as { code?: unknown; metadata?: { get(key: string): unknown[] } };
+  if (cause?.code !== 9 || typeof cause.metadata?.get !== 'function') return false;
+  const status = cause.metadata.get('grpc-status-details-bin')[0];
+  if (!(status instanceof Uint8Array)) return false;
+  try {
+    return google.rpc.Status.decode(status).details.some((detail) =>
+      detail.type_url?.endsWith('/temporal.api.errordetails.v1.WorkflowNotReadyFailure'),
+    );
+  } catch {
+    return false;
+  }
 }
 
 const UNAVAILABLE_CODES = new Set([
