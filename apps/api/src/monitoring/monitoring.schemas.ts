@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { kommunCodeSchema, unitIdSchema } from '@app/domain';
+import {
+  calendarDateSchema as domainCalendarDateSchema,
+  isDateInRange,
+  kommunCodeSchema,
+  unitIdSchema,
+} from '@app/domain';
 
 const laneSchema = z.enum([
   'slutenvard',
@@ -12,8 +17,8 @@ const activityIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'must be an activity id such as "send-sip-kallelse"');
 
-/** A Swedish calendar date, YYYY-MM-DD. */
-export const calendarDateSchema = z.iso.date('must be a date, YYYY-MM-DD');
+/** A Swedish calendar date, YYYY-MM-DD (in the years the domain allows). */
+export const calendarDateSchema = domainCalendarDateSchema;
 
 export const overdueQuerySchema = z.strictObject({
   lane: laneSchema.optional(),
@@ -41,6 +46,7 @@ export const whatIfSchema = z.strictObject({
   month: z
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM')
+    .refine(isDateInRange, 'must lie between 1900-01 and 2199-12')
     .optional(),
   rules: z
     .strictObject({

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { kommunCodeSchema } from '@app/domain';
+import { isDateInRange, kommunCodeSchema } from '@app/domain';
 
 export const monthSchema = z
   .string({ error: 'is required (YYYY-MM)' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM')
+  // Year 0000 or 0001 made the month's bounds dates PostgreSQL refuses (a 500).
+  .refine(isDateInRange, 'must lie between 1900-01 and 2199-12');
 
 export const betalningsansvarQuerySchema = z.strictObject({
   month: monthSchema,

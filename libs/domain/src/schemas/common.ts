@@ -1,7 +1,24 @@
 import { z } from 'zod';
 
-const EARLIEST_INSTANT = Date.parse('0001-01-01T00:00:00Z');
-const LATEST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
+/**
+ * The years an instant or date of the process may lie in. Outside them deadlines computed
+ * from the input leave what PostgreSQL and the workflow can hold (a due time after
+ * 9999-12-31, year 0000) and admissions never completed; nothing in a hospital stay lies there.
+ */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2199-12-31';
+const EARLIEST_INSTANT = Date.parse(`${EARLIEST_DATE}T00:00:00Z`);
+const LATEST_INSTANT = Date.parse(`${LATEST_DATE}T23:59:59.999Z`);
+const inRangeMessage = `must lie between ${EARLIEST_DATE} and ${LATEST_DATE}`;
+
+/** True for a YYYY-MM-DD (or YYYY-MM) in the years above. */
+export const isDateInRange = (date: string): boolean =>
+  date >= EARLIEST_DATE.slice(0, date.length) && date <= LATEST_DATE.slice(0, date.length);
+
+/** A calendar date, YYYY-MM-DD, in the years above. */
+export const calendarDateSchema = z.iso
+  .date('must be a date, YYYY-MM-DD')
+  .refine(isDateInRange, inRangeMessage);
 
 /** An instant with an explicit offset, e.g. 2026-11-23T08:15:00+01:00 or ...Z. */
 export const instantSchema = z.iso
@@ -10,11 +27,9 @@ export const instantSchema = z.iso
     message: 'must be an ISO 8601 date-time with offset, e.g. 2026-11-23T08:15:00+01:00',
   })
   .transform((value) => new Date(value))
-  // PostgreSQL's timestamptz refuses year 0000, and an offset can move 0001-01-01 or
-  // 9999-12-31 out of the four-digit years in UTC.
   .refine(
     (date) => date.getTime() >= EARLIEST_INSTANT && date.getTime() <= LATEST_INSTANT,
-    'must lie between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z',
+    inRangeMessage,
   );
 
 /** Unit ids are opaque, lower-case slugs (e.g. "sv-sahlgrenska-avd-32"). */

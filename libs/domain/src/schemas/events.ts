@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantSchema, unitIdSchema } from './common';
+import { calendarDateSchema, instantSchema, unitIdSchema } from './common';
 
 /** Needs and circumstances the treating physician assesses (all optional beyond the three). */
 const assessedExtras = {
@@ -25,7 +25,7 @@ const needsChangedSchema = needsAssessedSchema
   .partial()
   .refine((data) => Object.keys(data).length > 0, 'name at least one need that changed');
 
-const plannedDateSchema = z.strictObject({ date: z.iso.date('must be a date, YYYY-MM-DD') });
+const plannedDateSchema = z.strictObject({ date: calendarDateSchema });
 const descriptionSchema = z.string().trim().min(1, 'is required').max(2000);
 
 /**
