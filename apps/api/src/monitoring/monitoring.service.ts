@@ -101,13 +101,18 @@ export class MonitoringService {
       ...(request.kommun ? { kommun: request.kommun } : {}),
       ...(request.ward ? { ward: request.ward } : {}),
     };
+    periodOf(query, now, 'body'); // a bad period names the body's fields, not the query's
     const [baseline, scenario] = await Promise.all([
       this.kpisFor(query, now),
       this.kpisFor(query, now, scenarioRules),
     ]);
     const month = request.month ?? baseline.period.to.slice(0, 7);
     const amounts = async (rules: ReportRules) => {
-      const report = await this.reports.betalningsansvar(month, query.kommun, now, rules);
+      const report = await this.reports
+        .betalningsansvar(month, query.kommun, now, rules)
+        .catch((error: unknown) => {
+          throw namingBodyFields(error);
+        });
       const kommuner = report.kommuner.map((k) => ({
         kommunCode: k.kommunCode,
         agreement: k.agreement,
@@ -133,16 +138,31 @@ export class MonitoringService {
 }
 
 /** The period's first and last day: `to` defaults to today, `from` to 29 days before it. */
-function periodOf(query: { from?: string; to?: string }, now: Date) {
+function periodOf(
+  query: { from?: string; to?: string },
+  now: Date,
+  where: 'query' | 'body' = 'query',
+) {
   const to = query.to ?? swedishDate(now);
   const from = query.from ?? addDays(to, -29);
   if (daysBetween(from, to) < 0)
     throw AppError.invalidInput('The period is empty', [
-      { field: 'query.from', reason: 'must not be after to' },
+      { field: `${where}.from`, reason: 'must not be after to' },
     ]);
   if (daysBetween(from, to) > 366)
     throw AppError.invalidInput('The period is too long', [
-      { field: 'query.from', reason: 'the period can be at most 367 days' },
+      { field: `${where}.from`, reason: 'the period can be at most 367 days' },
     ]);
   return { from, to };
+}
+
+/** The report service names the GET's query fields; for what-if they are the body's. */
+function namingBodyFields(error: unknown): unknown {
+  if (!(error instanceof AppError) || error.fields.length === 0) return error;
+  return new AppError(
+    error.kind,
+    error.message,
+    error.fields.map((f) => ({ ...f, field: f.field.replace(/^query\./, 'body.') })),
+    error.retryAfterSeconds,
+  );
 }
