@@ -10,6 +10,8 @@ export interface BenchStack {
   apiUrl: string;
   temporalAddress: string;
   databaseUrl: string;
+  /** The task queue of the in-process worker (benchmarks 1–3). */
+  taskQueue: string;
   api: INestApplication;
   worker: INestApplicationContext;
   stop(): Promise<void>;
@@ -27,6 +29,7 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
     apiUrl: `http://127.0.0.1:${port}`,
     temporalAddress: stack.temporal.address,
     databaseUrl: stack.env.DATABASE_URL ?? '',
+    taskQueue: stack.env.TEMPORAL_TASK_QUEUE ?? 'bench',
     api,
     worker,
     stop: async () => {
