@@ -57,8 +57,9 @@ describe('metrics and traces', () => {
       expect.arrayContaining([
         'UpdateWithStartWorkflow:admit',
         'HandleUpdate:admit',
-        'StartActivity:resolveStayUnits',
-        'RunActivity:resolveStayUnits',
+        // The API resolves the units; the worker links a readmission while it projects tasks.
+        'StartActivity:linkReadmission',
+        'RunActivity:linkReadmission',
         'StartActivity:projectTasks',
         'RunActivity:projectTasks',
       ]),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantSchema, kommunCodeSchema, unitIdSchema } from './common';
+import { happenedAtSchema, instantSchema, kommunCodeSchema, unitIdSchema } from './common';
 
 /** Roles of the people who use the service (the database enum UserRole has the same values). */
 export const userRoleSchema = z.enum([
@@ -72,7 +72,7 @@ export const manualDeviationSchema = z.strictObject({
   description: z.string().trim().min(1, 'is required').max(2000),
   /** The unit the deviation is against. */
   unitId: unitIdSchema,
-  occurredAt: instantSchema,
+  occurredAt: happenedAtSchema,
 });
 export type ManualDeviationRequest = z.infer<typeof manualDeviationSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidPersonnummer, normalisePersonnummer } from '../personnummer';
-import { instantSchema, kommunCodeSchema, unitIdSchema } from './common';
+import { happenedAtSchema, kommunCodeSchema, unitIdSchema } from './common';
 
 export const careTypeSchema = z.enum(['somatic', 'psychiatric', 'psychiatric-lpt']);
 export type CareType = z.infer<typeof careTypeSchema>;
@@ -16,7 +16,7 @@ export const admissionSchema = z.strictObject({
     listedVardcentralUnitId: unitIdSchema.optional(),
   }),
   wardUnitId: unitIdSchema,
-  admittedAt: instantSchema,
+  admittedAt: happenedAtSchema,
   careType: careTypeSchema,
   frailty: z.strictObject({ cfs: z.number().int().min(1).max(9) }).optional(),
 });

@@ -32,6 +32,18 @@ export const instantSchema = z.iso
     inRangeMessage,
   );
 
+/** How far ahead of the server's clock an instant that has happened may lie (clock skew). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * When something happened (an admission, an event, a completion): an instant that is not in
+ * the future. Deadlines run from it, so a mistyped day ahead would hide every task until then.
+ */
+export const happenedAtSchema = instantSchema.refine(
+  (date) => date.getTime() <= Date.now() + CLOCK_SKEW_MS,
+  'must not lie in the future',
+);
+
 /** Unit ids are opaque, lower-case slugs (e.g. "sv-sahlgrenska-avd-32"). */
 export const unitIdSchema = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDateSchema, instantSchema, unitIdSchema } from './common';
+import { calendarDateSchema, happenedAtSchema, unitIdSchema } from './common';
 
 /** Needs and circumstances the treating physician assesses (all optional beyond the three). */
 const assessedExtras = {
@@ -65,6 +65,6 @@ export const stayEventTypes = Object.keys(eventDataSchemas) as StayEventType[];
 
 export const stayEventRequestSchema = z.strictObject({
   type: z.string().min(1, 'is required'),
-  occurredAt: instantSchema,
+  occurredAt: happenedAtSchema,
   data: z.record(z.string(), z.unknown()).default({}),
 });

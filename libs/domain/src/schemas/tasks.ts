@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { instantSchema } from './common';
+import { happenedAtSchema } from './common';
 
 export const completeTaskSchema = z.strictObject({
-  occurredAt: instantSchema.optional(),
+  occurredAt: happenedAtSchema.optional(),
   outcome: z.string().min(1).max(100).optional(),
   note: z.string().max(2000).optional(),
 });
