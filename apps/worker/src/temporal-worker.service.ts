@@ -14,11 +14,11 @@ import {
   UnitRepository,
 } from '@app/persistence';
 import { stayDataConverter } from '@app/temporal';
-import { workflowBundlerOptions, workflowsPath } from '@app/workflows';
 import { createStayActivities } from './activities/stay.activities';
 import { startHeartbeat } from './heartbeat';
 import { installTemporalRuntime } from './temporal-runtime';
 import { workerTracingOptions } from './tracing';
+import { bundleWorkflowsInChild } from './workflow-bundle';
 
 /** Runs the Temporal worker for the stay task queue inside the Nest application context. */
 @Injectable()
@@ -38,6 +38,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    const tracing = workerTracingOptions(this.config.OTEL_EXPORTER_OTLP_ENDPOINT);
     installTemporalRuntime(this.config.LOG_LEVEL);
     this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config));
     this.worker = await Worker.create({
@@ -46,8 +47,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS,
       maxConcurrentWorkflowTaskExecutions: this.config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
-      workflowsPath,
-      bundlerOptions: workflowBundlerOptions,
+      workflowBundle: await bundleWorkflowsInChild(tracing.workflowInterceptorModules),
       dataConverter: stayDataConverter(this.config),
       activities: createStayActivities({
         stays: this.stays,
@@ -55,7 +55,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         timeline: this.timeline,
         units: this.units,
       }),
-      ...workerTracingOptions(this.config.OTEL_EXPORTER_OTLP_ENDPOINT),
+      ...tracing.options,
     });
     this.running = this.worker.run();
     this.running.catch((error: unknown) => {

@@ -30,6 +30,19 @@ describe('loadConfig', () => {
     );
   });
 
+  it('bounds the worker cache and its workflow task slots', () => {
+    expect(loadConfig(valid).WORKER_MAX_CACHED_WORKFLOWS).toBe(250);
+    expect(
+      loadConfig({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '0' }).WORKER_MAX_CACHED_WORKFLOWS,
+    ).toBe(0);
+    expect(() => loadConfig({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '-1' })).toThrow(
+      /WORKER_MAX_CACHED_WORKFLOWS/,
+    );
+    expect(() => loadConfig({ ...valid, WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '1' })).toThrow(
+      /WORKER_MAX_CONCURRENT_WORKFLOW_TASKS/,
+    );
+  });
+
   it('refuses a payload codec key that is not 32 bytes', () => {
     expect(() => loadConfig({ ...valid, PAYLOAD_CODEC_KEY: 'c2hvcnQ=' })).toThrow(
       /PAYLOAD_CODEC_KEY must be base64 of exactly 32 bytes/,

@@ -63,12 +63,14 @@ const configSchema = z.object({
   TASK_ESCALATION_AFTER_DUE_HOURS: z.coerce.number().min(0).max(720).default(24),
   /**
    * Worker: how many stay workflows it keeps in memory between their workflow tasks
-   * (Temporal's sticky cache). A stay not in it is replayed from its history when it next
-   * wakes (a few ms for a stay's short history). Temporal's default grows with the V8 heap
-   * limit (about 2 300 on a 4 GB heap, ~1 MB each), which is what makes a worker's RSS grow.
+   * (Temporal's sticky cache, about 0.2 MB each). A stay not in it is replayed from its short
+   * history when it next wakes, which a deadline 24 h after its event always is, whatever the
+   * cache size. 250 covers the stays being worked on right now (admission, events,
+   * completions in the same minutes) and keeps a worker with 10 000 open stays small; the
+   * SDK's default grows with the V8 heap limit (2 300 on a 4 GB heap, some 500 MB when full).
    */
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(2300),
-  /** Worker: workflow tasks run at once (at most the cache size, when the cache is on). */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(250),
+  /** Worker: workflow tasks run at once (the SDK's default; at most the cache size). */
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1000).default(40),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
