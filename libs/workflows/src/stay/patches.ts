@@ -17,7 +17,9 @@ export const Patch = {
   /**
    * Resolve units and project into PostgreSQL with local activities: an admission, event or
    * completion is one workflow task instead of a round trip to the server per projection.
-   * Decided once per run, at its start.
+   * Decided once per run, at its start. WITHDRAWN: two Updates in one workflow task replayed
+   * their local-activity markers in another order after a worker restart (nondeterminism,
+   * test/chaos/worker-sigkill). No workflow checks it any more; never reuse the id.
    */
   localActivities: 'local-activities-v1',
 } as const;

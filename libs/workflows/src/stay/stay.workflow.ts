@@ -5,7 +5,6 @@ import {
   continueAsNew,
   patched,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   uuid4,
   workflowInfo,
@@ -37,8 +36,7 @@ const activityOptions = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 } as const;
-const remoteActivities = proxyActivities<StayActivities>(activityOptions);
-const localActivities = proxyLocalActivities<StayActivities>(activityOptions);
+const activities = proxyActivities<StayActivities>(activityOptions);
 
 /** Events that (re)state the patient's needs: tasks may stop applying after them. */
 const needsEvents = new Set(['needs-assessed', 'needs-changed']);
@@ -57,8 +55,6 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
       `Unknown process definition version ${input.processDefinitionVersion}`,
     );
   const eventTypes = new Set(definition.eventTypes.map((e) => e.type));
-  const local = patched(Patch.localActivities);
-  const activities = local ? localActivities : remoteActivities;
   const initialFacts = initialStayFacts(input.careType);
   const carried = input.carried;
   const state: StayState = carried?.state ?? {
@@ -205,14 +201,7 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
     return trigger({ kind: 'event', event: 'readmitted' }, input.admittedAt);
   };
 
-  if (!carried && local) {
-    // The first tasks are projected while the readmission is looked up.
-    const [admitted, readmitted] = await Promise.all([
-      trigger({ kind: 'event', event: 'admitted' }, input.admittedAt),
-      linkReadmission(),
-    ]);
-    admission = { createdTaskIds: [...admitted, ...readmitted] };
-  } else if (!carried) {
+  if (!carried) {
     const createdTaskIds = await trigger({ kind: 'event', event: 'admitted' }, input.admittedAt);
     if (patched(Patch.readmissionLink)) createdTaskIds.push(...(await linkReadmission()));
     admission = { createdTaskIds };
