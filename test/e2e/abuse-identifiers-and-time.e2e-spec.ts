@@ -1,4 +1,4 @@
-import { luhn, startAbuseStack, Tally, type AbuseStack } from '../support/abuse-harness';
+import { startAbuseStack, Tally, type AbuseStack } from '../support/abuse-harness';
 import {
   baseRequests,
   buildRequest,
@@ -8,7 +8,7 @@ import {
   type BaseRequest,
   type Case,
 } from '../support/abuse-cases';
-import { randomPersonnummer } from '../support/fixtures';
+import { luhn, randomPersonnummer } from '../support/fixtures';
 import { boundaryDates, boundaryInstants } from '../support/openapi-arbitraries';
 
 /**

@@ -3,7 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import request from 'supertest';
 import { freePort, isPortOpen, waitFor } from '../../tools/stack/ports';
-import { admissionBody, hoursAgo, newKey, randomPersonnummer } from '../support/fixtures';
+import {
+  admissionBody,
+  hoursAgo,
+  newKey,
+  randomPersonnummer,
+  withWrongCheckDigit,
+} from '../support/fixtures';
 import { WorkerProcess } from '../support/worker-process';
 
 /**
@@ -69,7 +75,7 @@ describe('logs carry no patient data', () => {
       .set('Idempotency-Key', newKey())
       .send({
         ...body,
-        patient: { ...body.patient, personnummer: `${personnummer.slice(0, 11)}0`, name },
+        patient: { ...body.patient, personnummer: withWrongCheckDigit(personnummer), name },
       })
       .expect(400);
     await http

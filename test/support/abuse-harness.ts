@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { eventDataSchemas, stayEventTypes } from '@app/domain';
 import { encodeCursor } from '@app/persistence';
 import { demo, signInAll } from './auth';
-import { admissionBody, newKey, randomPersonnummer } from './fixtures';
+import { admissionBody, luhn, newKey, randomPersonnummer } from './fixtures';
 import {
   bodyBytes,
   boundaryInstants,
@@ -392,16 +392,6 @@ export function personnummerArb(): fc.Arbitrary<string> {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The Luhn check digit of the nine digits YYMMDDNNN. */
-export function luhn(nine: string): number {
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    const d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
-    sum += d > 9 ? d - 9 : d;
-  }
-  return (10 - (sum % 10)) % 10;
-}
 
 const eventDataJsonSchemas = Object.fromEntries(
   stayEventTypes.map((type) => [

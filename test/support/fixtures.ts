@@ -10,12 +10,23 @@ export function randomPersonnummer(): string {
   const day = 1 + Math.floor(Math.random() * 28);
   const serial = 1 + Math.floor(Math.random() * 999); // 000 is never issued
   const digits = `${String(year).slice(2)}${pad(month)}${pad(day)}${String(serial).padStart(3, '0')}`;
+  return `${year}${digits.slice(2)}${luhn(digits)}`;
+}
+
+/** The Luhn check digit of the nine digits YYMMDDNNN. */
+export function luhn(nine: string): number {
   let sum = 0;
   for (let i = 0; i < 9; i++) {
-    const d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
+    const d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
     sum += d > 9 ? d - 9 : d;
   }
-  return `${year}${digits.slice(2)}${(10 - (sum % 10)) % 10}`;
+  return (10 - (sum % 10)) % 10;
+}
+
+/** The same personnummer with a check digit that is always wrong. */
+export function withWrongCheckDigit(personnummer: string): string {
+  const last = Number(personnummer.at(-1));
+  return `${personnummer.slice(0, -1)}${(last + 1) % 10}`;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
