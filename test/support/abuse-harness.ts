@@ -597,6 +597,12 @@ export async function inParallel<T, R>(
  * Tables of domain state. `audit_entry` is left out on purpose: the audit log records
  * refused requests (denials) legitimately. Stay-scoped tables are fingerprinted for the stays
  * created since `since` (this spec's own); tables only requests write are fingerprinted whole.
+ *
+ * What the clock changes is left out, since a deadline of a stay may pass while a group of
+ * refused requests runs: a task's overdue flag, its reminder and escalation times, the
+ * automatic "försenad aktivitet" deviations, a stay's 7-day flag, and the versions and update
+ * times these bump. Everything a request can change (statuses, claims, completions, notes,
+ * due times, new tasks, manual deviations, events, PUD, UK) stays in the fingerprint.
  */
 const wholeTables = [
   'patient',
@@ -611,6 +617,22 @@ const wholeTables = [
 ] as const;
 const stayTables = ['stay_event', 'task', 'deviation'] as const;
 
+/** Each table's rows as a request leaves them, without what the clock changes. */
+const requestMadeRows: Partial<
+  Record<(typeof wholeTables)[number] | (typeof stayTables)[number], string>
+> = {
+  stay: `SELECT t.id, t.workflow_id, t.patient_id, t.ward_unit_id, t.status, t.admitted_at,
+    t.ended_at, t.uk_first_at, t.uk_running_since, t.uk_accumulated_seconds, t.uk_ended_at,
+    t.planned_discharge_date, t.planned_discharge_date_moves, t.readmission_of_stay_id,
+    t.counters::jsonb - 'sevenDayFlag' AS counters, t.created_at FROM stay t`,
+  task: `SELECT t.id, t.stay_id, t.activity_id, t.unit_id, t.status, t.triggered_at, t.due_at,
+    t.claimed_by, t.completed_at, t.completed_by, t.outcome, t.note, t.cancel_reason,
+    t.reassign_reason FROM task t`,
+  deviation: "SELECT t.* FROM deviation t WHERE t.source <> 'automatic'",
+};
+const rowsOf = (table: keyof typeof requestMadeRows) =>
+  `(${requestMadeRows[table] ?? `SELECT t.* FROM ${table} t`}) t`;
+
 async function takeSnapshot(
   pg: PgClient,
   temporal: TemporalClient,
@@ -618,12 +640,12 @@ async function takeSnapshot(
 ): Promise<Record<string, string>> {
   const digest = (from: string) =>
     `(SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM ${from})`;
+  const ofThisSpec = 'JOIN stay s ON s.id = t.stay_id AND s.created_at >= $1';
   const columns = [
-    ...wholeTables.map((table) => `${digest(`${table} t`)} AS "${table}"`),
-    `${digest('stay t WHERE t.created_at >= $1')} AS "stay (this spec's)"`,
+    ...wholeTables.map((table) => `${digest(rowsOf(table))} AS "${table}"`),
+    `${digest(`${rowsOf('stay')} WHERE t.created_at >= $1`)} AS "stay (this spec's)"`,
     ...stayTables.map(
-      (table) =>
-        `${digest(`${table} t JOIN stay s ON s.id = t.stay_id AND s.created_at >= $1`)} AS "${table} (this spec's stays)"`,
+      (table) => `${digest(`${rowsOf(table)} ${ofThisSpec}`)} AS "${table} (this spec's stays)"`,
     ),
   ];
   const [{ rows }, workflows] = await Promise.all([
