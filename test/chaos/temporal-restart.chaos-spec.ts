@@ -124,20 +124,24 @@ describe('Temporal dev server restart with 1 000 pending timers', () => {
     const lost = tasks.filter((t) => !t.overdue || !perTask.has(t.id)).length;
     const duplicated = [...perTask.values()].filter((n) => n > 1).length;
     // In Temporal's history: how often each stay's deadline timer (the one started to fire at
-    // dueAt) fired.
+    // dueAt) fired. The workflow computes a timer's duration from its workflow task's start
+    // (workflow time), so the intended fire time is that task's WorkflowTaskStarted time plus
+    // the duration, not the TimerStarted time, which comes later by however long the task ran.
+    const millis = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) =>
+      Number(t?.seconds ?? 0) * 1_000 + Math.round((t?.nanos ?? 0) / 1e6);
     const fired = new Map<string, number>();
+    const timersOf = new Map<string, string[]>(); // for the failure message
     await forEachLimited(stayIds, 16, async (stayId) => {
       const history = await driver.client.workflow.getHandle(stayWorkflowId(stayId)).fetchHistory();
       const deadlineTimers = new Set<string>();
+      let workflowTime = 0;
       let n = 0;
       for (const e of history.events ?? []) {
+        if (e.workflowTaskStartedEventAttributes) workflowTime = millis(e.eventTime);
         const started = e.timerStartedEventAttributes;
         if (started) {
-          const at =
-            Number(e.eventTime?.seconds ?? 0) * 1_000 +
-            Math.round((e.eventTime?.nanos ?? 0) / 1e6) +
-            Number(started.startToFireTimeout?.seconds ?? 0) * 1_000 +
-            Math.round((started.startToFireTimeout?.nanos ?? 0) / 1e6);
+          const at = workflowTime + millis(started.startToFireTimeout);
+          timersOf.set(stayId, [...(timersOf.get(stayId) ?? []), `${at - dueAt} ms`]);
           if (Math.abs(at - dueAt) < 3_000) deadlineTimers.add(String(e.eventId));
         }
         const startedId = e.timerFiredEventAttributes?.startedEventId;
@@ -154,6 +158,11 @@ describe('Temporal dev server restart with 1 000 pending timers', () => {
         `${caughtUpAt - dueAt} ms after the deadline (${caughtUpAt - restartedAt} ms after the restart); ` +
         `lost ${lost}, duplicated deviations ${duplicated}, timers fired twice ${firedTwice}, never ${neverFired}`,
     );
+    for (const [stayId, n] of fired)
+      if (n !== 1)
+        console.log(
+          `${stayId}: deadline timer fired ${n}×; timers set for (from dueAt) ${(timersOf.get(stayId) ?? []).join(', ')}`,
+        );
     if (lost > 0) {
       const stuck = tasks.filter((t) => !perTask.has(t.id)).map((t) => expected.get(t.id) ?? '');
       console.log(await workflowTaskFailures(driver.client, stuck));
