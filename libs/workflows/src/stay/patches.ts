@@ -22,4 +22,10 @@ export const Patch = {
    * test/chaos/worker-sigkill). No workflow checks it any more; never reuse the id.
    */
   localActivities: 'local-activities-v1',
+  /**
+   * Project the admission's first tasks while the readmission is looked up: two regular
+   * activities at once, one workflow task fewer per admission. Regular activities resolve in
+   * history order on replay, so this is deterministic where local activities were not.
+   */
+  parallelAdmission: 'parallel-admission-v1',
 } as const;

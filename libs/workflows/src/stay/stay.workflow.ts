@@ -201,7 +201,13 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
     return trigger({ kind: 'event', event: 'readmitted' }, input.admittedAt);
   };
 
-  if (!carried) {
+  if (!carried && patched(Patch.parallelAdmission)) {
+    const [admitted, readmitted] = await Promise.all([
+      trigger({ kind: 'event', event: 'admitted' }, input.admittedAt),
+      linkReadmission(),
+    ]);
+    admission = { createdTaskIds: [...admitted, ...readmitted] };
+  } else if (!carried) {
     const createdTaskIds = await trigger({ kind: 'event', event: 'admitted' }, input.admittedAt);
     if (patched(Patch.readmissionLink)) createdTaskIds.push(...(await linkReadmission()));
     admission = { createdTaskIds };
