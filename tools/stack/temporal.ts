@@ -22,6 +22,14 @@ export function ensureTemporalCli(log: (line: string) => void): string {
   return temporalCliPath;
 }
 
+/**
+ * Dynamic config every dev server of ours runs with, the same as the compose stack's Temporal
+ * (deploy/temporal/dynamicconfig.yaml, which says why).
+ */
+export const serverDefaults: Record<string, unknown> = {
+  'system.enableActivityEagerExecution': true,
+};
+
 export interface TemporalDevServerOptions {
   port: number;
   /** Web UI port; omitted means headless. */
@@ -57,7 +65,8 @@ export async function startTemporalDevServer(
   if (options.uiPort === undefined) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));
   if (options.dbFile) args.push('--db-filename', options.dbFile);
-  for (const [key, value] of Object.entries(options.dynamicConfig ?? {}))
+  const dynamicConfig = { ...serverDefaults, ...options.dynamicConfig };
+  for (const [key, value] of Object.entries(dynamicConfig))
     args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
 
   const child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'] });
