@@ -21,10 +21,11 @@ import { startBenchStack } from './stack';
  * (seconds the worker settles before its RSS is read, 30), BENCH_DUE_SAMPLE (stays falling
  * due during benchmark 4, 400) and BENCH_DUE_WINDOW (the seconds they fall due over, 60).
  * BENCH_ONLY picks benchmarks, e.g. `BENCH_ONLY=4,5 npm run bench` (4 and 5 share their
- * set-up: 4 alone still opens BENCH_OPEN_STAYS stays and reports the RSS too). The worker of
- * 4 and 5 runs from a fresh build with the production command; BENCH_WORKER=source runs it
- * from the sources instead, BENCH_WORKER_FLAGS adds node flags to try for that command, and
- * the WORKER_* settings (libs/config) pass through to it.
+ * set-up: 4 alone still opens BENCH_OPEN_STAYS stays and reports the RSS too). Workers run as
+ * their own processes, from a fresh build with the production command, as deployed (one for
+ * 1–3, another on its own task queue for 4 and 5); BENCH_WORKER=source runs them from the
+ * sources instead, BENCH_WORKER_FLAGS adds node flags to try for that command (e.g.
+ * --cpu-prof), and the WORKER_* settings (libs/config) pass through to them.
  */
 const TASKS = Number(process.env.BENCH_TASKS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
