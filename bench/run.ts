@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { loadConfig } from '@app/config';
+import { taskPageQuery } from '@app/persistence';
 import { stayDataConverter } from '@app/temporal';
 import { completeTaskUpdate, stayWorkflowId } from '@app/workflows';
 import { randomPersonnummer } from '../test/support/fixtures';
@@ -37,13 +38,9 @@ const DUE_WINDOW = Number(process.env.BENCH_DUE_WINDOW ?? 60);
 const ONLY = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5').split(',').map((b) => b.trim()));
 const WARD = 'sv-sahlgrenska-avd-32';
 
-/** What TaskQueryRepository.page asks for a unit's live overdue tasks, as plain SQL. */
-const RAW_TASK_LIST = `
-  SELECT * FROM task
-  WHERE status IN ('open', 'claimed') AND unit_id = $1
-    AND (overdue OR (status IN ('open', 'claimed') AND due_at <= $2))
-  ORDER BY due_at ASC NULLS LAST, id ASC
-  LIMIT 50`;
+/** The statement TaskQueryRepository.page runs for a unit's live overdue tasks, run raw. */
+const rawTaskList = (now: Date) =>
+  taskPageQuery({ unitIds: [WARD], overdue: true, limit: 51, now }); // a page of 50, plus one
 
 async function main(): Promise<void> {
   log('Starting the stack (Temporal dev server, PostgreSQL, worker, API)…');
@@ -219,7 +216,8 @@ async function main(): Promise<void> {
         await http(`/api/v1/tasks?unit=${WARD}&overdue=true`, { token });
         listing.push(performance.now() - t);
         t = performance.now();
-        await pg.query(RAW_TASK_LIST, [WARD, new Date()]);
+        const statement = rawTaskList(new Date());
+        await pg.query(statement.text, statement.values);
         raw.push(performance.now() - t);
       }
       await pg.end();
