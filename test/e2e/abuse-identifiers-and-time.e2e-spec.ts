@@ -1,6 +1,5 @@
-import { startAbuseStack, Tally, type AbuseStack } from '../support/abuse-harness';
 import {
-  baseRequests,
+  abuseSpec,
   buildRequest,
   namesField,
   refusedWith,
@@ -73,40 +72,16 @@ const edgePersonnummer: unknown[] = [
 ];
 
 describe('abuse: identifiers and time', () => {
-  let stack: AbuseStack;
-  const tally = new Tally();
-  const faults: string[] = [];
+  const spec = abuseSpec('abuse:identifiers-and-time');
+  const { tally, faults } = spec;
 
-  beforeAll(async () => {
-    stack = await startAbuseStack();
-    tally.restart();
-  }, 120_000);
-  afterAll(async () => {
-    process.stdout.write(`${tally.line('abuse:identifiers-and-time')}\n`);
-    await stack?.close();
-  });
-  afterEach(() => {
-    const found = faults.splice(0);
-    if (found.length > 0) throw new Error(`${found.length} faults:\n${found.join('\n')}`);
-  });
-
-  const operation = (id: string) => {
-    const found = stack.operations.find((o) => o.operationId === id);
-    if (!found) throw new Error(`no operation ${id}`);
-    return found;
-  };
-  const base = (id: string): BaseRequest => {
-    const found = baseRequests(stack)[id];
-    if (!found) throw new Error(`no base request for ${id}`);
-    return found;
-  };
   /** An admission of a new patient, so that a valid number is a new stay, not a readmission. */
   const admission = (personnummer: unknown) => {
-    const request = base('admit');
+    const request = spec.base('admit');
     const body = structuredClone(request.body) as { patient: Record<string, unknown> };
     body.patient.personnummer = randomPersonnummer();
     return buildRequest(
-      operation('admit'),
+      spec.operation('admit'),
       { ...request, body },
       'body.patient.personnummer',
       personnummer,
@@ -125,7 +100,7 @@ describe('abuse: identifiers and time', () => {
         expect: namesField(field),
       })),
     ];
-    const answers = await runCases(stack, tally, 'personnummer', cases, faults);
+    const answers = await runCases(spec.stack, tally, 'personnummer', cases, faults);
     // The checks can fail: a valid samordningsnummer is accepted.
     expect(answers[invalidPersonnummer.length]?.status).toBe(201);
   }, 120_000);
@@ -167,31 +142,31 @@ describe('abuse: identifiers and time', () => {
       const values =
         kind === 'instant' ? boundaryInstants : kind === 'date' ? boundaryDates : months;
       const cases: Case[] = values.map((value) => {
-        const request = base(operationId);
+        const request = spec.base(operationId);
         if (operationId === 'admit')
           (request.body as { patient: Record<string, unknown> }).patient.personnummer =
             randomPersonnummer();
         return {
-          request: buildRequest(operation(operationId), request, field, value),
+          request: buildRequest(spec.operation(operationId), request, field, value),
           expect: namesField(field),
         };
       });
-      await runCases(stack, tally, `time ${operationId} ${field}`, cases, faults);
+      await runCases(spec.stack, tally, `time ${operationId} ${field}`, cases, faults);
     },
     120_000,
   );
 
   it('planned discharge dates far in the past or future are refused by name or stored', async () => {
-    const request = base('registerEvent');
+    const request = spec.base('registerEvent');
     request.body = {
       type: 'planned-discharge-date-set',
       occurredAt: request.body?.occurredAt,
       data: { date: '' },
     };
     const cases: Case[] = boundaryDates.map((date) => ({
-      request: buildRequest(operation('registerEvent'), request, 'body.data.date', date),
+      request: buildRequest(spec.operation('registerEvent'), request, 'body.data.date', date),
       expect: namesField('body.data.date'),
     }));
-    await runCases(stack, tally, 'planned discharge date', cases, faults);
+    await runCases(spec.stack, tally, 'planned discharge date', cases, faults);
   }, 120_000);
 });

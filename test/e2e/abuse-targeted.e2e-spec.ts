@@ -1,7 +1,6 @@
 import { connect } from 'node:net';
-import { startAbuseStack, Tally, type AbuseStack } from '../support/abuse-harness';
 import {
-  baseRequests,
+  abuseSpec,
   buildRequest,
   namesField,
   refusedWith,
@@ -29,39 +28,15 @@ const parsesToObject = (text: string): boolean => {
 };
 
 describe('abuse: targeted cases', () => {
-  let stack: AbuseStack;
-  const tally = new Tally();
-  const faults: string[] = [];
+  const spec = abuseSpec('abuse:targeted');
+  const { tally, faults } = spec;
 
-  beforeAll(async () => {
-    stack = await startAbuseStack();
-    tally.restart();
-  }, 120_000);
-  afterAll(async () => {
-    process.stdout.write(`${tally.line('abuse:targeted')}\n`);
-    await stack?.close();
-  });
-  afterEach(() => {
-    const found = faults.splice(0);
-    if (found.length > 0) throw new Error(`${found.length} faults:\n${found.join('\n')}`);
-  });
-
-  const baseOf = (operationId: string) => {
-    const base = baseRequests(stack)[operationId];
-    if (!base) throw new Error(`no base request for ${operationId}`);
-    return base;
-  };
-  const withBody = () => stack.operations.filter((o) => o.body);
-  const op = (id: string) => {
-    const found = stack.operations.find((o) => o.operationId === id);
-    if (!found) throw new Error(`no operation ${id}`);
-    return found;
-  };
+  const withBody = () => spec.stack.operations.filter((o) => o.body);
 
   it('refuses bodies well above the limit with 413 naming the body', async () => {
     const cases: Case[] = withBody().flatMap((operation) =>
       [150_000, 1_000_000, 8_000_000].map((size) => {
-        const request = buildRequest(operation, baseOf(operation.operationId));
+        const request = buildRequest(operation, spec.base(operation.operationId));
         request.body = {
           kind: 'raw',
           text: JSON.stringify({ padding: 'x'.repeat(size) }),
@@ -70,7 +45,7 @@ describe('abuse: targeted cases', () => {
         return { request, expect: refusedWith(413, 'body') };
       }),
     );
-    await runCases(stack, tally, 'oversize', cases, faults);
+    await runCases(spec.stack, tally, 'oversize', cases, faults);
   }, 120_000);
 
   it('refuses bodies that are not JSON, or have no content type, with 415', async () => {
@@ -91,7 +66,7 @@ describe('abuse: targeted cases', () => {
     ];
     const cases: Case[] = withBody().flatMap((operation) =>
       kinds.map(([contentType, text]) => {
-        const request = buildRequest(operation, baseOf(operation.operationId));
+        const request = buildRequest(operation, spec.base(operation.operationId));
         request.body = {
           kind: 'raw',
           text: text(JSON.stringify(request.body?.kind === 'json' ? request.body.value : {})),
@@ -103,7 +78,7 @@ describe('abuse: targeted cases', () => {
     // JSON in a charset or Content-Encoding the parser does not take.
     for (const operation of withBody()) {
       const json = (charset: string) => {
-        const request = buildRequest(operation, baseOf(operation.operationId));
+        const request = buildRequest(operation, spec.base(operation.operationId));
         request.body = {
           kind: 'raw',
           text: '{}',
@@ -120,31 +95,29 @@ describe('abuse: targeted cases', () => {
       gzip.headers['Content-Encoding'] = 'gzip';
       cases.push({ request: gzip, expect: refusedWith(400, 'body') });
     }
-    await runCases(stack, tally, 'content-type', cases, faults);
+    await runCases(spec.stack, tally, 'content-type', cases, faults);
   }, 120_000);
 
   it('refuses malformed JSON and bodies of the wrong shape with 400 naming the body', async () => {
     const cases: Case[] = withBody().flatMap((operation) =>
       malformedJsonBodies.map((text) => {
-        const request = buildRequest(operation, baseOf(operation.operationId));
+        const request = buildRequest(operation, spec.base(operation.operationId));
         request.body = { kind: 'raw', text, contentType: 'application/json' };
         // An empty body is no body, and a leading BOM is allowed: then the operation's own
         // validation answers (and names its fields, which the runner checks).
         return { request, expect: parsesToObject(text) ? undefined : refusedWith(400, 'body') };
       }),
     );
-    await runCases(stack, tally, 'malformed-json', cases, faults);
+    await runCases(spec.stack, tally, 'malformed-json', cases, faults);
   }, 120_000);
 
   it('survives hostile strings in every string field, path and query parameter', async () => {
-    const bases = baseRequests(stack);
     let groups = 0;
-    for (const operation of stack.operations) {
-      const base = bases[operation.operationId];
-      if (!base) throw new Error(`no base request for ${operation.operationId}`);
+    for (const operation of spec.stack.operations) {
+      const base = spec.base(operation.operationId);
       // A refusal of the base request itself (e.g. a correction of a stay that has no UK
       // count) may be named as well as the field the hostile string went into.
-      const baseAnswer = await stack.send(buildRequest(operation, base));
+      const baseAnswer = await spec.stack.send(buildRequest(operation, base));
       const baseFields =
         baseAnswer.status >= 400
           ? ((baseAnswer.body as { errors?: { field: string }[] })?.errors ?? []).map(
@@ -164,15 +137,21 @@ describe('abuse: targeted cases', () => {
               request: buildRequest(operation, base, field, value),
               expect: refusedWith(400, field),
             });
-        await runCases(stack, tally, `injection ${operation.operationId} ${field}`, cases, faults);
+        await runCases(
+          spec.stack,
+          tally,
+          `injection ${operation.operationId} ${field}`,
+          cases,
+          faults,
+        );
       }
     }
     expect(groups).toBeGreaterThan(60);
   }, 300_000);
 
   it('answers header tricks sent as raw HTTP with a 4xx problem, never a 5xx', async () => {
-    const { port } = new URL(stack.baseUrl);
-    const auth = stack.authorization.ward ?? '';
+    const { port } = new URL(spec.stack.baseUrl);
+    const auth = spec.stack.authorization.ward ?? '';
     const body = JSON.stringify({ userId: 'demo-ward-goteborg' });
     const raw = (lines: string[], payload = '') => `${lines.join('\r\n')}\r\n\r\n${payload}`;
     const requests: [string, string][] = [
@@ -247,7 +226,7 @@ describe('abuse: targeted cases', () => {
       ['a traversal target', raw(['GET /../../../etc/passwd HTTP/1.1', 'Host: x'])],
     ];
     for (const [name, text] of requests) {
-      const before = await stack.snapshot();
+      const before = await spec.stack.snapshot();
       const answer = await new Promise<string>((resolve) => {
         const socket = connect(Number(port), '127.0.0.1');
         let received = '';
@@ -271,22 +250,22 @@ describe('abuse: targeted cases', () => {
       if (status >= 400 && !contentType.startsWith('application/problem+json'))
         faults.push(`[raw] ${name}: a ${status} as ${contentType || 'no content type'}`);
       if (/x-injected/i.test(answer)) faults.push(`[raw] ${name}: the injected header came back`);
-      const after = await stack.snapshot();
+      const after = await spec.stack.snapshot();
       if (JSON.stringify(after) !== JSON.stringify(before))
         faults.push(`[raw] ${name}: state changed`);
     }
   }, 120_000);
 
   it('reports a deviation on a stay whose workflow has closed without refusing after writing', async () => {
-    const operation = op('reportDeviation');
+    const operation = spec.operation('reportDeviation');
     const base = {
-      ...baseOf('reportDeviation'),
+      ...spec.base('reportDeviation'),
       actor: 'ward' as const,
-      path: { id: stack.fixture.endedStayId },
+      path: { id: spec.stack.fixture.endedStayId },
     };
     base.body = { ...base.body, unitId: 'sv-sahlgrenska-avd-32' };
     const [answer] = await runCases(
-      stack,
+      spec.stack,
       tally,
       'closed stay deviation',
       [{ request: buildRequest(operation, base) }],

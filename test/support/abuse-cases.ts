@@ -3,10 +3,11 @@ import {
   describeRequest,
   inParallel,
   sameState,
+  startAbuseStack,
+  Tally,
   type AbuseStack,
   type Actor,
   type Answer,
-  type Tally,
 } from './abuse-harness';
 import {
   printable,
@@ -309,4 +310,39 @@ export async function runCases(
     }
   }
   return answers;
+}
+
+/**
+ * What every targeted abuse spec shares: one stack for the file, a tally printed after it,
+ * the faults of a test thrown after that test, and lookups of operations and base requests.
+ */
+export function abuseSpec(label: string) {
+  const spec = {
+    stack: undefined as unknown as AbuseStack,
+    tally: new Tally(),
+    faults: [] as string[],
+    operation(id: string): Operation {
+      const found = spec.stack.operations.find((o) => o.operationId === id);
+      if (!found) throw new Error(`no operation ${id}`);
+      return found;
+    },
+    base(id: string): BaseRequest {
+      const found = baseRequests(spec.stack)[id];
+      if (!found) throw new Error(`no base request for ${id}`);
+      return found;
+    },
+  };
+  beforeAll(async () => {
+    spec.stack = await startAbuseStack();
+    spec.tally.restart();
+  }, 120_000);
+  afterAll(async () => {
+    process.stdout.write(`${spec.tally.line(label)}\n`);
+    await (spec.stack as AbuseStack | undefined)?.close();
+  });
+  afterEach(() => {
+    const found = spec.faults.splice(0);
+    if (found.length > 0) throw new Error(`${found.length} faults:\n${found.join('\n')}`);
+  });
+  return spec;
 }
