@@ -3,6 +3,7 @@ import { freePort } from '../../tools/stack/ports';
 import { startTemporalDevServer, type TemporalDevServer } from '../../tools/stack/temporal';
 import { demo } from '../support/auth';
 import {
+  admitAssessedStays,
   acceptedUpdates,
   appEnv,
   call,
@@ -81,18 +82,7 @@ describe('PostgreSQL down for 30 s while completions run', () => {
   it('answers 503 promptly during the outage and loses or duplicates nothing', async () => {
     if (!api || !postgres) throw new Error('set-up failed');
     const { url } = api;
-    const admittedAt = new Date(Date.now() - 2 * 3_600_000).toISOString();
-    const stayIds = await Promise.all(
-      Array.from({ length: STAYS }, async () => {
-        const stayId = await driver.admit({ admittedAt });
-        await driver.event(stayId, 'needs-assessed', admittedAt, {
-          socialtjanst: true,
-          kommunalHalsoOchSjukvard: true,
-          regionalPrimarvard: true,
-        });
-        return stayId;
-      }),
-    );
+    const stayIds = await admitAssessedStays(driver, STAYS);
     const tasks = await driver.prisma.task.findMany({
       where: { stayId: { in: stayIds }, status: 'open' },
       orderBy: { id: 'asc' },

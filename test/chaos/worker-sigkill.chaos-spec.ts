@@ -3,6 +3,7 @@ import { freePort } from '../../tools/stack/ports';
 import { startTemporalDevServer, type TemporalDevServer } from '../../tools/stack/temporal';
 import { demo } from '../support/auth';
 import {
+  admitAssessedStays,
   acceptedUpdates,
   appEnv,
   chaosLog,
@@ -60,18 +61,7 @@ describe('worker SIGKILL during 100 completions', () => {
   }, 60_000);
 
   it('loses no completion and applies none twice', async () => {
-    const admittedAt = new Date(Date.now() - 2 * 3_600_000).toISOString();
-    const stayIds = await Promise.all(
-      Array.from({ length: STAYS }, async () => {
-        const stayId = await driver.admit({ admittedAt });
-        await driver.event(stayId, 'needs-assessed', admittedAt, {
-          socialtjanst: true,
-          kommunalHalsoOchSjukvard: true,
-          regionalPrimarvard: true,
-        });
-        return stayId;
-      }),
-    );
+    const stayIds = await admitAssessedStays(driver, STAYS);
     const tasks = await driver.prisma.task.findMany({
       where: { stayId: { in: stayIds }, status: 'open' },
     });

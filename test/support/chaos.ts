@@ -11,6 +11,7 @@ import { createApiApp } from '../../apps/api/src/bootstrap';
 import { dataDir, migrationsDir, repoRoot } from '../../tools/stack/paths';
 import { freePort } from '../../tools/stack/ports';
 import { dropDatabase, ensureDatabase, withDatabase } from '../../tools/stack/postgres';
+import type { StayDriver } from './stay-driver';
 
 /**
  * Pieces for the fault tests (test/chaos): each spec starts the parts it breaks itself, so
@@ -382,5 +383,24 @@ export function histogram(values: readonly (number | string)[]): string {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([k, n]) => `${k}×${n}`)
       .join(' ') || '—'
+  );
+}
+
+/**
+ * `count` stays admitted two hours ago, each with a needs assessment naming all three
+ * receivers at admission time: five open tasks a stay. Returns their ids.
+ */
+export function admitAssessedStays(driver: StayDriver, count: number): Promise<string[]> {
+  const admittedAt = new Date(Date.now() - 2 * 3_600_000).toISOString();
+  return Promise.all(
+    Array.from({ length: count }, async () => {
+      const stayId = await driver.admit({ admittedAt });
+      await driver.event(stayId, 'needs-assessed', admittedAt, {
+        socialtjanst: true,
+        kommunalHalsoOchSjukvard: true,
+        regionalPrimarvard: true,
+      });
+      return stayId;
+    }),
   );
 }
