@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseDockerfile } from '../test/deployment/parsers';
 import { sleep } from './report';
 
 const MB = 1_000_000;
@@ -49,9 +50,24 @@ function buildWorker(): { main: string; dir: string } {
 }
 
 /**
- * The worker app as its own OS process on its own task queue, started with the production
- * command (`node --enable-source-maps dist/apps/worker/src/main.js`, as in its Dockerfile) from
- * a fresh build, or from the sources with BENCH_WORKER=source; its RSS sampled every second.
+ * How the worker's image runs it (apps/worker/Dockerfile, final stage): the node flags of its
+ * CMD and the variables its ENV sets (the heartbeat file aside: no health check runs here).
+ */
+export function workerImageRuntime(): { nodeFlags: string[]; env: Record<string, string> } {
+  const stages = parseDockerfile(readFileSync(join(root, 'apps', 'worker', 'Dockerfile'), 'utf8'));
+  const final = stages.at(-1)?.instructions ?? [];
+  const cmd = final.findLast((i) => i.keyword === 'CMD')?.exec ?? [];
+  const env: Record<string, string> = {};
+  for (const i of final.filter((i) => i.keyword === 'ENV'))
+    for (const [, key, value] of i.text.matchAll(/(\w+)=(\S+)/g))
+      if (key && value && key !== 'WORKER_HEARTBEAT_FILE') env[key] = value;
+  return { nodeFlags: cmd.slice(1).filter((part) => part.startsWith('--')), env };
+}
+
+/**
+ * The worker app as its own OS process on its own task queue, started as its image starts it
+ * (the node flags and environment of apps/worker/Dockerfile) from a fresh build, or from the
+ * sources with BENCH_WORKER=source; its RSS sampled every second.
  */
 export class MeasuredWorker {
   readonly samples: { at: number; rssMB: number }[] = [];
@@ -75,12 +91,19 @@ export class MeasuredWorker {
     const build = fromSource ? undefined : buildWorker();
     // BENCH_WORKER_FLAGS: node flags to try for the production command (none by default).
     const flags = (process.env.BENCH_WORKER_FLAGS ?? '').split(' ').filter(Boolean);
+    const image = workerImageRuntime();
     const args = build
-      ? ['--enable-source-maps', ...flags, build.main]
+      ? [...image.nodeFlags, ...flags, build.main]
       : ['-r', '@swc-node/register', 'apps/worker/src/main.ts'];
     const child = spawn(process.execPath, args, {
       cwd: root,
-      env: { ...env, TEMPORAL_TASK_QUEUE: taskQueue, NODE_ENV: 'production', LOG_LEVEL: 'info' },
+      env: {
+        ...env,
+        ...(build ? image.env : {}),
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     if (child.pid === undefined) throw new Error('the worker process did not start');
