@@ -102,6 +102,9 @@ describe('monitoring: KPIs, overdue tasks and what-if', () => {
     await driver.event(s6, 'utskrivningsklar-revoked', at('2025-05-14'), { reason: 'feber' });
     await driver.event(s6, 'utskrivningsklar', at('2025-05-16'));
     await driver.event(s6, 'transferred', at('2025-05-19'), { toUnitId: 'sv-annat-sjukhus' });
+    // Deadlines that passed long ago fire after the Update that opened their task has
+    // answered: wait until those overdue flags and deviations are in PostgreSQL too.
+    await driver.settle(Object.values(ids));
   }, 180_000);
   afterAll(async () => {
     await driver.close();

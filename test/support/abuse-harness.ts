@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
-import { tsToMs } from '@temporalio/common/lib/time';
 import fc from 'fast-check';
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
@@ -11,6 +10,7 @@ import { eventDataSchemas, stayEventTypes } from '@app/domain';
 import { encodeCursor } from '@app/persistence';
 import { demo, signInAll } from './auth';
 import { admissionBody, luhn, newKey, randomPersonnummer } from './fixtures';
+import { workflowAtRest } from './stay-driver';
 import {
   bodyBytes,
   boundaryInstants,
@@ -258,31 +258,6 @@ export async function startAbuseStack(): Promise<AbuseStack> {
   };
   await stack.quiesce();
   return stack;
-}
-
-/**
- * A workflow at rest: closed, or running with no pending workflow task or activity and no
- * timer about to fire (a stay admitted retroactively sleeps a moment before it marks its
- * tasks overdue).
- */
-async function workflowAtRest(temporal: TemporalClient, workflowId: string): Promise<boolean> {
-  const handle = temporal.workflow.getHandle(workflowId);
-  const described = await handle.describe();
-  if (described.status.name !== 'RUNNING') return true;
-  if ((described.raw.pendingActivities ?? []).length > 0 || described.raw.pendingWorkflowTask)
-    return false;
-  const timers = new Map<string, number>();
-  for (const event of (await handle.fetchHistory()).events ?? []) {
-    const started = event.timerStartedEventAttributes;
-    if (started)
-      timers.set(
-        String(event.eventId),
-        tsToMs(event.eventTime) + tsToMs(started.startToFireTimeout),
-      );
-    const ended = event.timerFiredEventAttributes ?? event.timerCanceledEventAttributes;
-    if (ended) timers.delete(String(ended.startedEventId));
-  }
-  return [...timers.values()].every((fireAt) => fireAt > Date.now() + 5_000);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { tsToMs } from '@temporalio/common/lib/time';
 import { loadConfig } from '@app/config';
 import { patientKeyOf } from '@app/domain';
 import { PrismaService, StayRepository } from '@app/persistence';
@@ -140,8 +141,49 @@ export class StayDriver {
       .map((t) => t.activityId);
   }
 
+  /**
+   * Waits until every one of the stays' workflows is at rest (workflowAtRest), so that all
+   * that their events and passed deadlines cause has reached PostgreSQL.
+   */
+  async settle(stayIds: readonly string[], timeoutMs = 30_000): Promise<void> {
+    const giveUpAt = Date.now() + timeoutMs;
+    for (;;) {
+      const atRest = await Promise.all(
+        stayIds.map((id) => workflowAtRest(this.client, stayWorkflowId(id))),
+      );
+      if (atRest.every(Boolean)) return;
+      if (Date.now() > giveUpAt)
+        throw new Error(`${atRest.filter((r) => !r).length} stays did not come to rest`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   async workflowStatus(stayId: string): Promise<string> {
     const description = await this.client.workflow.getHandle(stayWorkflowId(stayId)).describe();
     return description.status.name;
   }
+}
+
+/**
+ * Whether a workflow has nothing pending that changes the read model soon: it is closed, or it
+ * has no workflow task, no activity and no timer due within 5 s.
+ */
+export async function workflowAtRest(client: Client, workflowId: string): Promise<boolean> {
+  const handle = client.workflow.getHandle(workflowId);
+  const described = await handle.describe();
+  if (described.status.name !== 'RUNNING') return true;
+  if ((described.raw.pendingActivities ?? []).length > 0 || described.raw.pendingWorkflowTask)
+    return false;
+  const timers = new Map<string, number>();
+  for (const event of (await handle.fetchHistory()).events ?? []) {
+    const started = event.timerStartedEventAttributes;
+    if (started)
+      timers.set(
+        String(event.eventId),
+        tsToMs(event.eventTime) + tsToMs(started.startToFireTimeout),
+      );
+    const ended = event.timerFiredEventAttributes ?? event.timerCanceledEventAttributes;
+    if (ended) timers.delete(String(ended.startedEventId));
+  }
+  return [...timers.values()].every((fireAt) => fireAt > Date.now() + 5_000);
 }
