@@ -11,7 +11,7 @@ import {
   startDatabase,
   workflowTaskFailures,
 } from '../support/chaos';
-import { StayDriver } from '../support/stay-driver';
+import { StayDriver, timersIn } from '../support/stay-driver';
 import { WorkerProcess } from '../support/worker-process';
 
 /**
@@ -123,31 +123,19 @@ describe('Temporal dev server restart with 1 000 pending timers', () => {
     const perTask = new Map(deviations.map((d) => [d.taskId, d._count._all]));
     const lost = tasks.filter((t) => !t.overdue || !perTask.has(t.id)).length;
     const duplicated = [...perTask.values()].filter((n) => n > 1).length;
-    // In Temporal's history: how often each stay's deadline timer (the one started to fire at
-    // dueAt) fired. The workflow computes a timer's duration from its workflow task's start
-    // (workflow time), so the intended fire time is that task's WorkflowTaskStarted time plus
-    // the duration, not the TimerStarted time, which comes later by however long the task ran.
-    const millis = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) =>
-      Number(t?.seconds ?? 0) * 1_000 + Math.round((t?.nanos ?? 0) / 1e6);
+    // In Temporal's history: how often each stay's deadline timer (the one set to fire at
+    // dueAt) fired.
     const fired = new Map<string, number>();
     const timersOf = new Map<string, string[]>(); // for the failure message
     await forEachLimited(stayIds, 16, async (stayId) => {
       const history = await driver.client.workflow.getHandle(stayWorkflowId(stayId)).fetchHistory();
-      const deadlineTimers = new Set<string>();
-      let workflowTime = 0;
-      let n = 0;
-      for (const e of history.events ?? []) {
-        if (e.workflowTaskStartedEventAttributes) workflowTime = millis(e.eventTime);
-        const started = e.timerStartedEventAttributes;
-        if (started) {
-          const at = workflowTime + millis(started.startToFireTimeout);
-          timersOf.set(stayId, [...(timersOf.get(stayId) ?? []), `${at - dueAt} ms`]);
-          if (Math.abs(at - dueAt) < 3_000) deadlineTimers.add(String(e.eventId));
-        }
-        const startedId = e.timerFiredEventAttributes?.startedEventId;
-        if (startedId !== undefined && deadlineTimers.has(String(startedId))) n += 1;
-      }
-      fired.set(stayId, n);
+      const timers = timersIn(history.events ?? []);
+      timersOf.set(
+        stayId,
+        timers.map((t) => `${t.fireAt - dueAt} ms`),
+      );
+      const deadline = timers.filter((t) => Math.abs(t.fireAt - dueAt) < 3_000);
+      fired.set(stayId, deadline.filter((t) => t.ended === 'fired').length);
     });
     const firedTwice = [...fired.values()].filter((n) => n > 1).length;
     const neverFired = [...fired.values()].filter((n) => n === 0).length;

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import {
+  Client,
+  Connection,
+  WithStartWorkflowOperation,
+  type WorkflowHandle,
+} from '@temporalio/client';
 import { tsToMs } from '@temporalio/common/lib/time';
 import { loadConfig } from '@app/config';
 import { patientKeyOf } from '@app/domain';
 import { PrismaService, StayRepository } from '@app/persistence';
 import { randomPersonnummer } from './fixtures';
+import { eventually } from './stays';
 import { currentProcessDefinitionVersion } from '@app/process-definition';
 import { stayDataConverter } from '@app/temporal';
 import {
@@ -146,22 +152,52 @@ export class StayDriver {
    * that their events and passed deadlines cause has reached PostgreSQL.
    */
   async settle(stayIds: readonly string[], timeoutMs = 30_000): Promise<void> {
-    const giveUpAt = Date.now() + timeoutMs;
-    for (;;) {
+    await eventually(async () => {
       const atRest = await Promise.all(
         stayIds.map((id) => workflowAtRest(this.client, stayWorkflowId(id))),
       );
-      if (atRest.every(Boolean)) return;
-      if (Date.now() > giveUpAt)
-        throw new Error(`${atRest.filter((r) => !r).length} stays did not come to rest`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+      const busy = atRest.filter((rest) => !rest).length;
+      if (busy > 0) throw new Error(`${busy} stays did not come to rest`);
+    }, timeoutMs);
   }
 
   async workflowStatus(stayId: string): Promise<string> {
     const description = await this.client.workflow.getHandle(stayWorkflowId(stayId)).describe();
     return description.status.name;
   }
+}
+
+/** A timer of a workflow history and what became of it. */
+export interface HistoryTimer {
+  /** The TimerStarted event's id. */
+  id: string;
+  /**
+   * When it was set to fire: the start of the workflow task that set it (workflow time, from
+   * which the workflow computed the duration) plus the duration. The TimerStarted event comes
+   * later, by however long that task ran.
+   */
+  fireAt: number;
+  ended?: 'fired' | 'canceled';
+}
+
+type HistoryEvents = NonNullable<Awaited<ReturnType<WorkflowHandle['fetchHistory']>>['events']>;
+
+export function timersIn(events: HistoryEvents): HistoryTimer[] {
+  const timers = new Map<string, HistoryTimer>();
+  let workflowTime = 0;
+  for (const event of events) {
+    if (event.workflowTaskStartedEventAttributes) workflowTime = tsToMs(event.eventTime);
+    const started = event.timerStartedEventAttributes;
+    if (started) {
+      const id = String(event.eventId);
+      timers.set(id, { id, fireAt: workflowTime + tsToMs(started.startToFireTimeout) });
+    }
+    const fired = event.timerFiredEventAttributes;
+    const canceled = event.timerCanceledEventAttributes;
+    const timer = timers.get(String((fired ?? canceled)?.startedEventId));
+    if (timer) timer.ended = fired ? 'fired' : 'canceled';
+  }
+  return [...timers.values()];
 }
 
 /**
@@ -174,16 +210,7 @@ export async function workflowAtRest(client: Client, workflowId: string): Promis
   if (described.status.name !== 'RUNNING') return true;
   if ((described.raw.pendingActivities ?? []).length > 0 || described.raw.pendingWorkflowTask)
     return false;
-  const timers = new Map<string, number>();
-  for (const event of (await handle.fetchHistory()).events ?? []) {
-    const started = event.timerStartedEventAttributes;
-    if (started)
-      timers.set(
-        String(event.eventId),
-        tsToMs(event.eventTime) + tsToMs(started.startToFireTimeout),
-      );
-    const ended = event.timerFiredEventAttributes ?? event.timerCanceledEventAttributes;
-    if (ended) timers.delete(String(ended.startedEventId));
-  }
-  return [...timers.values()].every((fireAt) => fireAt > Date.now() + 5_000);
+  return timersIn((await handle.fetchHistory()).events ?? [])
+    .filter((timer) => !timer.ended)
+    .every((timer) => timer.fireAt > Date.now() + 5_000);
 }
