@@ -61,7 +61,9 @@ describe('Temporal dev server restart with 1 000 pending timers', () => {
   it('fires every timer exactly once after the restart', async () => {
     // The admission opens "initial-needs-assessment", due 24 h after admittedAt: a durable
     // timer per stay. A first few admissions measure how fast stays start on this machine,
-    // so that every deadline falls a little after the restart.
+    // so that every deadline falls a little after the restart. The margin is wide: the dev
+    // server's SQLite slows as its histories grow, and CI once took more than 1.3× the
+    // calibrated time for the 1 000.
     const calibration = Array.from({ length: CONCURRENCY * 3 }, () => '');
     let calibrationStarted = Date.now();
     await forEachLimited(calibration, CONCURRENCY, async (_, i) => {
@@ -69,7 +71,7 @@ describe('Temporal dev server restart with 1 000 pending timers', () => {
       calibration[i] = await driver.admit({ admittedAt: new Date().toISOString() });
     });
     const perStayMs = (Date.now() - calibrationStarted) / (calibration.length - CONCURRENCY);
-    const dueAt = Math.round(Date.now() + STAYS * perStayMs * 1.3 + 10_000);
+    const dueAt = Math.round(Date.now() + STAYS * perStayMs * 2 + 20_000);
     const admittedAt = new Date(dueAt - 24 * 3_600_000).toISOString();
     const admitStarted = Date.now();
     const stayIds: string[] = Array.from({ length: STAYS }, () => '');
