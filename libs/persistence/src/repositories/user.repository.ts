@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { Prisma, type UserRole } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 import { UnitRepository, type UnitRecord } from './unit.repository';
@@ -19,20 +20,39 @@ export interface NewUser {
   unitIds: readonly string[];
 }
 
+/**
+ * How long a process trusts an active user it read. Every authenticated request looks its
+ * user up; a deactivated user, or one moved to another unit, is seen within this time. A user
+ * who is not found is not remembered: a new user may sign in at once.
+ */
+export const USER_CACHE_MS = 10_000;
+
+type UserKey = `id:${string}` | `oidc:${string}`;
+
 /** Users and the units they act for. */
 @Injectable()
 export class UserRepository {
+  private readonly active = new LRUCache<UserKey, UserRecord>({
+    max: 10_000,
+    ttl: USER_CACHE_MS,
+    // Concurrent requests of one user share one read.
+    fetchMethod: (key) =>
+      this.findOne(
+        key.startsWith('id:') ? { id: key.slice(3) } : { oidcSubject: key.slice(5) },
+      ).then((user) => user ?? undefined),
+  });
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly units: UnitRepository,
   ) {}
 
-  findById(id: string): Promise<UserRecord | null> {
-    return this.findOne({ id });
+  async findById(id: string): Promise<UserRecord | null> {
+    return (await this.active.fetch(`id:${id}`)) ?? null;
   }
 
-  findByOidcSubject(subject: string): Promise<UserRecord | null> {
-    return this.findOne({ oidcSubject: subject });
+  async findByOidcSubject(subject: string): Promise<UserRecord | null> {
+    return (await this.active.fetch(`oidc:${subject}`)) ?? null;
   }
 
   /** Active users, by role and id (the development sign-in lists them). */
@@ -48,24 +68,28 @@ export class UserRepository {
 
   /** Creates or updates users with exactly the given units (idempotent; for the demo data). */
   async upsertMany(users: readonly NewUser[]): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      for (const user of users) {
-        const data = {
-          displayName: user.displayName,
-          role: user.role,
-          oidcSubject: user.oidcSubject ?? null,
-        };
-        await tx.appUser.upsert({
-          where: { id: user.id },
-          create: { id: user.id, ...data },
-          update: data,
-        });
-        await tx.appUserUnit.deleteMany({ where: { userId: user.id } });
-        await tx.appUserUnit.createMany({
-          data: user.unitIds.map((unitId) => ({ userId: user.id, unitId })),
-        });
-      }
-    });
+    try {
+      await this.prisma.$transaction(async (tx) => {
+        for (const user of users) {
+          const data = {
+            displayName: user.displayName,
+            role: user.role,
+            oidcSubject: user.oidcSubject ?? null,
+          };
+          await tx.appUser.upsert({
+            where: { id: user.id },
+            create: { id: user.id, ...data },
+            update: data,
+          });
+          await tx.appUserUnit.deleteMany({ where: { userId: user.id } });
+          await tx.appUserUnit.createMany({
+            data: user.unitIds.map((unitId) => ({ userId: user.id, unitId })),
+          });
+        }
+      });
+    } finally {
+      this.active.clear(); // this process sees the change at once
+    }
   }
 
   /** The active user and the ids of their units, in one statement; units from the cache. */
