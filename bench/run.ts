@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { loadConfig } from '@app/config';
-import { taskPageQuery } from '@app/persistence';
+import { auditedTaskPageQuery, taskPageQuery } from '@app/persistence';
 import { stayDataConverter } from '@app/temporal';
 import { completeTaskUpdate, stayWorkflowId } from '@app/workflows';
 import { randomPersonnummer } from '../test/support/fixtures';
@@ -38,9 +38,14 @@ const DUE_WINDOW = Number(process.env.BENCH_DUE_WINDOW ?? 60);
 const ONLY = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5').split(',').map((b) => b.trim()));
 const WARD = 'sv-sahlgrenska-avd-32';
 
+const WARD_NURSE = 'demo-ward-goteborg';
+const listFilter = (now: Date) => ({ unitIds: [WARD], overdue: true, limit: 51, now }); // 50 + 1
 /** The statement TaskQueryRepository.page runs for a unit's live overdue tasks, run raw. */
 const rawTaskList = (now: Date) =>
-  taskPageQuery({ unitIds: [WARD], overdue: true, limit: 51, now }); // a page of 50, plus one
+  auditedTaskPageQuery(listFilter(now), {
+    reader: { userId: WARD_NURSE, role: 'ward_staff', unitId: WARD, action: 'task.list' },
+    shown: 50,
+  });
 
 async function main(): Promise<void> {
   log('Starting the stack (Temporal dev server, PostgreSQL, worker, API)…');
@@ -80,7 +85,7 @@ async function main(): Promise<void> {
       (
         await http('/api/v1/dev/token', {
           method: 'POST',
-          body: JSON.stringify({ userId: 'demo-ward-goteborg' }),
+          body: JSON.stringify({ userId: WARD_NURSE }),
         })
       ).accessToken,
     );
@@ -201,39 +206,50 @@ async function main(): Promise<void> {
 
     if (ONLY.has('2')) {
       // 2. The ward's task list at scale: page of 50, overdue filter, through HTTP against the
-      // same query run raw (the repository's query, written out as SQL).
+      // same statement run raw (the page and its audit rows), and its SELECT alone.
       log(`\n2. Generating ${STAYS} active stays with about 60 tasks each…`);
       const taskRows = await generateReadModel(stack.databaseUrl, STAYS, (done, total) =>
         progress('   generating', done, total),
       );
-      log(`\n   ${taskRows} task rows; 200 list requests through HTTP and 200 raw, interleaved…`);
+      log(
+        `\n   ${taskRows} task rows; 200 list requests through HTTP, 200 of its statement raw ` +
+          'and 200 of the SELECT alone, interleaved…',
+      );
       const pg = new PgClient({ connectionString: stack.databaseUrl });
       await pg.connect();
       const listing: number[] = [];
       const raw: number[] = [];
+      const select: number[] = [];
+      const timed = async (into: number[], run: () => Promise<unknown>) => {
+        const t = performance.now();
+        await run();
+        into.push(performance.now() - t);
+      };
       for (let i = 0; i < 200; i++) {
-        let t = performance.now();
-        await http(`/api/v1/tasks?unit=${WARD}&overdue=true`, { token });
-        listing.push(performance.now() - t);
-        t = performance.now();
-        const statement = rawTaskList(new Date());
-        await pg.query(statement.text, statement.values);
-        raw.push(performance.now() - t);
+        await timed(listing, () => http(`/api/v1/tasks?unit=${WARD}&overdue=true`, { token }));
+        const audited = rawTaskList(new Date());
+        await timed(raw, () => pg.query(audited.text, audited.values));
+        const bare = taskPageQuery(listFilter(new Date()));
+        await timed(select, () => pg.query(bare.text, bare.values));
       }
       await pg.end();
-      const [h, r] = [summary(listing), summary(raw)];
+      const [h, r, b] = [summary(listing), summary(raw), summary(select)];
       const ratioP95 = Number((h.p95 / r.p95).toFixed(2));
+      const selectRatioP95 = Number((h.p95 / b.p95).toFixed(2));
       results.taskList = {
         http: h,
         rawSql: r,
+        rawSelectOnly: b,
         ratioP95,
+        selectRatioP95,
         stays: STAYS,
         taskRows,
-        target: 'HTTP p95 ≤ 1.3× raw SQL',
+        target: 'HTTP p95 ≤ 1.3× raw SQL (the statement the API runs: the page and its audit rows)',
       };
       lines[2] = [
         `2. task list via HTTP      p50 ${h.p50} ms  p95 ${h.p95} ms (${taskRows} task rows)`,
-        `   same query raw SQL      p50 ${r.p50} ms  p95 ${r.p95} ms  → ratio p95 ${ratioP95}× (target ≤ 1.3×)`,
+        `   same statement raw SQL  p50 ${r.p50} ms  p95 ${r.p95} ms  → ratio p95 ${ratioP95}× (target ≤ 1.3×)`,
+        `   its SELECT alone        p50 ${b.p50} ms  p95 ${b.p95} ms  → ratio p95 ${selectRatioP95}× (no audit rows)`,
       ];
     }
 

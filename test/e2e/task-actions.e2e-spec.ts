@@ -1,5 +1,10 @@
 import request from 'supertest';
-import { PrismaService, UnitRepository, UserRepository } from '@app/persistence';
+import {
+  PrismaService,
+  TaskQueryRepository,
+  UnitRepository,
+  UserRepository,
+} from '@app/persistence';
 import { demo, signIn } from '../support/auth';
 import { hoursAgo, newKey } from '../support/fixtures';
 import { startApps, type RunningApps } from '../support/stack';
@@ -106,6 +111,49 @@ describe('task actions, queues and pagination', () => {
     expect(seen.map((t) => t.id)).toEqual(sorted.map((t) => t.id));
     const bad = await http.get('/api/v1/tasks?cursor=bm9wZQ').set(ward).expect(400);
     expect(bad.body.errors).toContainEqual(expect.objectContaining({ field: 'query.cursor' }));
+  });
+
+  it('logs a page of a queue in the statement that reads it: one row per stay shown', async () => {
+    const since = new Date(Date.now() - 1);
+    const page = await http
+      .get('/api/v1/tasks?unit=sv-sahlgrenska-avd-32&status=open')
+      .set(ward)
+      .expect(200);
+    const shown = new Set((page.body.items as { stayId: string }[]).map((t) => t.stayId));
+    expect(page.body.nextCursor).not.toBeNull(); // a row was read ahead, and not shown
+    const prisma = new PrismaService(process.env.DATABASE_URL ?? '');
+    const rows = await prisma.auditEntry.findMany({
+      where: { userId: demo.wardGoteborg, action: 'task.list', at: { gte: since } },
+    });
+    await prisma.$disconnect();
+    expect(rows.map((r) => r.stayId).sort()).toEqual([...shown].sort());
+    for (const row of rows)
+      expect(row).toMatchObject({
+        unitId: 'sv-sahlgrenska-avd-32',
+        outcome: 'ok',
+        role: 'ward_staff',
+      });
+  });
+
+  it('does not log the row a page reads ahead', async () => {
+    const prisma = new PrismaService(process.env.DATABASE_URL ?? '');
+    const queue = new TaskQueryRepository(prisma);
+    const filter = { unitIds: ['sv-sahlgrenska-avd-32'], status: 'open' as const, now: new Date() };
+    const reader = {
+      userId: demo.wardGoteborg,
+      role: 'ward_staff' as const,
+      unitId: 'sv-sahlgrenska-avd-32',
+      action: `test.read-ahead.${newKey()}`,
+    };
+    const all = await queue.page({ ...filter, limit: 500 }, { reader, shown: 0 });
+    // The first row of a second stay: read ahead after a page of the first stay's rows only.
+    const ahead = all.findIndex((t) => t.stayId !== all[0]?.stayId);
+    expect(ahead).toBeGreaterThan(0);
+    const rows = await queue.page({ ...filter, limit: ahead + 1 }, { reader, shown: ahead });
+    const logged = await prisma.auditEntry.findMany({ where: { action: reader.action } });
+    await prisma.$disconnect();
+    expect(rows).toHaveLength(ahead + 1);
+    expect(logged.map((r) => r.stayId)).toEqual([all[0]?.stayId]);
   });
 
   it('filters by due time and overdue', async () => {

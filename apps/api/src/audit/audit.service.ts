@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditRepository } from '@app/persistence';
+import { AuditRepository, type ListReader } from '@app/persistence';
 import type { Principal } from '../auth/principal';
 
 export interface AuditSubject {
@@ -37,6 +37,11 @@ export class AuditService {
       action,
       [...new Set(stayIds)].map((stayId) => ({ unitId, stayId })),
     );
+  }
+
+  /** The reader of a list whose statement writes its own audit rows (one per stay shown). */
+  reader(principal: Principal, action: string, unitId: string | null): ListReader {
+    return { userId: principal.userId, role: principal.role, unitId, action };
   }
 
   private write(

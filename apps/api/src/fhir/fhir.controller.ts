@@ -51,18 +51,16 @@ export class FhirController {
     if (owner && !processOwner && !principal.unitIds.includes(owner))
       throw AppError.forbidden('The tasks belong to another unit');
     const status = search.status ? taskStatusOfFhir(search.status) : undefined;
-    const rows = await this.taskQuery.page({
-      ...(owner ? { unitIds: [owner] } : processOwner ? {} : { unitIds: principal.unitIds }),
-      ...(status ? { status } : {}),
-      ...(search.encounter ? { stayId: search.encounter.replace(/^Encounter\//, '') } : {}),
-      limit: PAGE_SIZE,
-      now: new Date(),
-    });
-    await this.audit.list(
-      principal,
-      'fhir.task.search',
-      owner ?? (processOwner ? null : (principal.unitIds[0] ?? null)),
-      rows.map((t) => t.stayId),
+    const unitId = owner ?? (processOwner ? null : (principal.unitIds[0] ?? null));
+    const rows = await this.taskQuery.page(
+      {
+        ...(owner ? { unitIds: [owner] } : processOwner ? {} : { unitIds: principal.unitIds }),
+        ...(status ? { status } : {}),
+        ...(search.encounter ? { stayId: search.encounter.replace(/^Encounter\//, '') } : {}),
+        limit: PAGE_SIZE,
+        now: new Date(),
+      },
+      { reader: this.audit.reader(principal, 'fhir.task.search', unitId), shown: PAGE_SIZE },
     );
     const versions = await this.stayVersions(rows.map((t) => t.stayId));
     return toSearchBundle(

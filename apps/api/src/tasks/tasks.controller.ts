@@ -40,25 +40,23 @@ export class TasksController {
       throw AppError.forbidden('The queue belongs to another unit');
     const [dueAt, id] = filter.cursor ? cursorParts(filter.cursor, 2) : [];
     const now = new Date();
-    const rows = await this.tasks.page({
-      ...(filter.unit ? { unitIds: [filter.unit] } : owner ? {} : { unitIds: principal.unitIds }),
-      ...(filter.status ? { status: filter.status } : {}),
-      ...(filter.overdue === undefined ? {} : { overdue: filter.overdue }),
-      ...(filter.dueBefore ? { dueBefore: filter.dueBefore } : {}),
-      ...(filter.stay ? { stayId: filter.stay } : {}),
-      ...(filter.cursor
-        ? { after: { dueAt: dueAt === null ? null : cursorDate(dueAt), id: id ?? '' } }
-        : {}),
-      limit: PAGE_SIZE + 1,
-      now,
-    });
-    const page = pageOf(rows, (last) => [last.dueAt?.toISOString() ?? null, last.id]);
-    await this.audit.list(
-      principal,
-      'task.list',
-      filter.unit ?? (owner ? null : (principal.unitIds[0] ?? null)),
-      page.items.map((t) => t.stayId),
+    const unitId = filter.unit ?? (owner ? null : (principal.unitIds[0] ?? null));
+    const rows = await this.tasks.page(
+      {
+        ...(filter.unit ? { unitIds: [filter.unit] } : owner ? {} : { unitIds: principal.unitIds }),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.overdue === undefined ? {} : { overdue: filter.overdue }),
+        ...(filter.dueBefore ? { dueBefore: filter.dueBefore } : {}),
+        ...(filter.stay ? { stayId: filter.stay } : {}),
+        ...(filter.cursor
+          ? { after: { dueAt: dueAt === null ? null : cursorDate(dueAt), id: id ?? '' } }
+          : {}),
+        limit: PAGE_SIZE + 1,
+        now,
+      },
+      { reader: this.audit.reader(principal, 'task.list', unitId), shown: PAGE_SIZE },
     );
+    const page = pageOf(rows, (last) => [last.dueAt?.toISOString() ?? null, last.id]);
     return { items: page.items.map((t) => presentTask(t, now)), nextCursor: page.nextCursor };
   }
 

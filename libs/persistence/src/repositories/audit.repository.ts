@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma, UserRole } from '../generated/prisma/client';
+import { Prisma, type UserRole } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 
 /** One access to (or attempt at) a stay's data. */
@@ -14,6 +14,27 @@ export interface AuditRecord {
   outcome: 'ok' | 'denied';
   stayId?: string | null;
   taskId?: string | null;
+}
+
+/** Who reads a list, for the `ok` rows that the statement reading it writes itself. */
+export interface ListReader {
+  userId: string;
+  role: UserRole;
+  unitId: string | null;
+  action: string;
+}
+
+/**
+ * An INSERT of one `ok` row per distinct stay that `shownStays` (a query with a uuid column
+ * stay_id) yields, for a statement that reads a page and logs the read at once (as a
+ * data-modifying WITH): one round trip and one commit, and no rows come back unless their
+ * audit rows were stored with them.
+ */
+export function auditListSql(reader: ListReader, shownStays: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`INSERT INTO audit_entry (id, at, user_id, role, unit_id, action, outcome, stay_id)
+    SELECT gen_random_uuid(), ${new Date()}::timestamptz, ${reader.userId},
+      ${reader.role}::"UserRole", ${reader.unitId}, ${reader.action}, 'ok', shown.stay_id
+    FROM (SELECT DISTINCT stay_id FROM (${shownStays}) AS stays) AS shown`;
 }
 
 export interface AuditFilter {

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type Task } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
+import { auditListSql, type ListReader } from './audit.repository';
+
+/** Who reads a page, and how many of its rows they are shown (one more is read ahead). */
+export interface PageAudit {
+  reader: ListReader;
+  shown: number;
+}
 
 export interface TaskPageFilter {
   /** Only tasks of these units; undefined: every unit (processägare). */
@@ -57,6 +64,20 @@ export function taskPageQuery(filter: TaskPageFilter): Prisma.Sql {
     ORDER BY due_at ASC NULLS LAST, id ASC LIMIT ${filter.limit}`;
 }
 
+const PAGE_ORDER = Prisma.sql`ORDER BY "dueAt" ASC NULLS LAST, id ASC`;
+
+/**
+ * The page statement as the API runs it: the page, and one audit row per stay among the rows
+ * shown, in one statement. Exported, like taskPageQuery, for the benchmark's raw side.
+ */
+export function auditedTaskPageQuery(filter: TaskPageFilter, audit: PageAudit): Prisma.Sql {
+  const shownStays = Prisma.sql`SELECT "stayId"::uuid AS stay_id FROM page ${PAGE_ORDER}
+    LIMIT ${audit.shown}`;
+  return Prisma.sql`WITH page AS (${taskPageQuery(filter)}),
+    audited AS (${auditListSql(audit.reader, shownStays)})
+    SELECT * FROM page ${PAGE_ORDER}`;
+}
+
 function join(values: readonly string[]): Prisma.Sql {
   // IN () is not SQL; a principal without units sees nothing.
   return values.length > 0 ? Prisma.join([...values]) : Prisma.sql`NULL`;
@@ -67,7 +88,8 @@ function join(values: readonly string[]): Prisma.Sql {
 export class TaskQueryRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  page(filter: TaskPageFilter): Promise<Task[]> {
-    return this.prisma.$queryRaw<Task[]>(taskPageQuery(filter));
+  /** A page, audited in the same statement: every read of a queue is logged. */
+  page(filter: TaskPageFilter, audit: PageAudit): Promise<Task[]> {
+    return this.prisma.$queryRaw<Task[]>(auditedTaskPageQuery(filter, audit));
   }
 }
