@@ -29,10 +29,16 @@ export const summary = (ms: number[]): Summary => {
   };
 };
 
+/**
+ * A progress bar, redrawn in place on a terminal; into a file or a CI log, one line per
+ * twentieth (a bar redrawn for each of 10 000 stays would be the whole log).
+ */
 export const progress = (label: string, done: number, total: number): void => {
-  process.stdout.write(
-    `\r${label} ${'█'.repeat(Math.round((20 * done) / Math.max(total, 1))).padEnd(20, '░')} ${done}/${total}`,
-  );
+  const filled = Math.round((20 * done) / Math.max(total, 1));
+  const bar = `${label} ${'█'.repeat(filled).padEnd(20, '░')} ${done}/${total}`;
+  if (process.stdout.isTTY) process.stdout.write(`\r${bar}`);
+  else if (done === total || filled > Math.round((20 * (done - 1)) / Math.max(total, 1)))
+    process.stdout.write(`${bar}\n`);
 };
 
 /** The 1, 5 and 15 minute load averages, as `uptime` prints them. */
