@@ -107,10 +107,21 @@ function isUnavailable(error: unknown): boolean {
   for (let depth = 0; depth < 5 && current; depth++) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-    if (isUnavailableDriverError(current)) return true;
+    if (isUnavailableDriverError(current) || isUnavailablePgError(current)) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;
+}
+
+/**
+ * node-postgres itself, for a statement run on the pool without Prisma: SQLSTATE class 08
+ * (connection exception) and 57P0x, or the connection lost mid-statement, which it reports
+ * as an Error without a code.
+ */
+function isUnavailablePgError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && /^(08[0-9A-Z]{3}|57P0[0-9])$/.test(code)) return true;
+  return error instanceof Error && /^Connection terminated/.test(error.message);
 }
 
 /**

@@ -90,6 +90,6 @@ export class TaskQueryRepository {
 
   /** A page, audited in the same statement: every read of a queue is logged. */
   page(filter: TaskPageFilter, audit: PageAudit): Promise<Task[]> {
-    return this.prisma.$queryRaw<Task[]>(auditedTaskPageQuery(filter, audit));
+    return this.prisma.queryRows<Task>(auditedTaskPageQuery(filter, audit));
   }
 }
