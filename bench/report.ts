@@ -30,15 +30,20 @@ export const summary = (ms: number[]): Summary => {
 };
 
 /**
- * A progress bar, redrawn in place on a terminal; into a file or a CI log, one line per
- * twentieth (a bar redrawn for each of 10 000 stays would be the whole log).
+ * A progress bar, redrawn in place on a terminal; into a file or a CI log, a line only when
+ * it has grown by a twentieth (a bar redrawn for each of 10 000 stays, or on every poll of a
+ * count, would be the whole log).
  */
+const drawn = new Map<string, { done: number; filled: number }>();
 export const progress = (label: string, done: number, total: number): void => {
   const filled = Math.round((20 * done) / Math.max(total, 1));
   const bar = `${label} ${'█'.repeat(filled).padEnd(20, '░')} ${done}/${total}`;
-  if (process.stdout.isTTY) process.stdout.write(`\r${bar}`);
-  else if (done === total || filled > Math.round((20 * (done - 1)) / Math.max(total, 1)))
-    process.stdout.write(`${bar}\n`);
+  if (process.stdout.isTTY) return void process.stdout.write(`\r${bar}`);
+  const last = drawn.get(label);
+  const again = last !== undefined && done >= last.done; // the same run, not a new one
+  if (again && (done === last.done || (filled <= last.filled && done !== total))) return;
+  drawn.set(label, { done, filled });
+  process.stdout.write(`${bar}\n`);
 };
 
 /** The 1, 5 and 15 minute load averages, as `uptime` prints them. */
