@@ -8,7 +8,7 @@ import { PrismaClient, type Prisma } from './generated/prisma/client';
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   /**
    * The connection pool under Prisma. The hottest read (a task queue's page) runs its
-   * statement here without Prisma's query layer, which was a fifth of its time; $disconnect
+   * statement here without Prisma's query layer, about a sixth of its time; $disconnect
    * ends the pool.
    */
   private readonly pool: Pool;
