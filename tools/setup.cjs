@@ -2,6 +2,10 @@
 // Installs what a fresh clone is missing, idempotently: npm packages and the Prisma client.
 // Plain CommonJS with no dependencies, so it runs before node_modules exists.
 // With --temporal it also builds the Temporal dev server from its Go module (minutes, once).
+// On a Node older than 24 it first brings Node 24 into .tools/ (tools/node-runtime.cjs) and
+// runs itself again under it, so that npm, Prisma and every install script run on 24.
+require('./node-runtime.cjs').reexecOnSupportedNode(__filename);
+
 const { spawnSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
