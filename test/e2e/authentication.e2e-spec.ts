@@ -63,26 +63,48 @@ describe('authentication', () => {
     let jwks: Server;
     let oidc: INestApplication;
     let api: ReturnType<typeof request>;
-    let sign: (claims: Record<string, unknown>, audience?: string) => Promise<string>;
+    let sign: (claims: Record<string, unknown>, options?: SignOptions) => Promise<string>;
+    let jwksUrl: string;
     const issuer = 'https://idp.test.invalid/realms/vgr';
+    const nurse = { sub: 'hsa-SE2321000131-E000000000001' };
+    const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+    interface SignOptions {
+      audience?: string;
+      typ?: string | null;
+      key?: 'rs' | 'ed';
+      expiresIn?: string | null;
+    }
 
     beforeAll(async () => {
-      const { publicKey, privateKey } = await generateKeyPair('RS256');
-      const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+      const rs = await generateKeyPair('RS256');
+      // Ed25519 is a sound algorithm, but not one the API pins: its tokens must be refused.
+      const ed = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+      const keys = [
+        { ...(await exportJWK(rs.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' },
+        { ...(await exportJWK(ed.publicKey)), kid: 'k2', alg: 'EdDSA', use: 'sig' },
+      ];
       jwks = createServer((_req, res) => {
         res.setHeader('Content-Type', 'application/json');
-        res.end(JSON.stringify({ keys: [jwk] }));
+        res.end(JSON.stringify({ keys }));
       });
       await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
       const { port } = jwks.address() as AddressInfo;
-      sign = (claims, audience = 'utskrivningsflodet') =>
-        new SignJWT(claims)
-          .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      jwksUrl = `http://127.0.0.1:${port}/jwks`;
+      sign = (claims, options = {}) => {
+        const ed25519 = options.key === 'ed';
+        const typ = options.typ === undefined ? 'at+jwt' : options.typ;
+        const jwt = new SignJWT(claims)
+          .setProtectedHeader({
+            alg: ed25519 ? 'EdDSA' : 'RS256',
+            kid: ed25519 ? 'k2' : 'k1',
+            ...(typ === null ? {} : { typ }),
+          })
           .setIssuer(issuer)
-          .setAudience(audience)
-          .setIssuedAt()
-          .setExpirationTime('5m')
-          .sign(privateKey);
+          .setAudience(options.audience ?? 'utskrivningsflodet')
+          .setIssuedAt();
+        if (options.expiresIn !== null) jwt.setExpirationTime(options.expiresIn ?? '5m');
+        return jwt.sign(ed25519 ? ed.privateKey : rs.privateKey);
+      };
       const prisma = new PrismaService(process.env.DATABASE_URL ?? '');
       await new UserRepository(prisma, new UnitRepository(prisma)).upsertMany([
         {
@@ -98,7 +120,7 @@ describe('authentication', () => {
         ...process.env,
         AUTH_MODE: 'oidc',
         OIDC_ISSUER: issuer,
-        OIDC_JWKS_URL: `http://127.0.0.1:${port}/jwks`,
+        OIDC_JWKS_URL: jwksUrl,
         OIDC_AUDIENCE: 'utskrivningsflodet',
       });
       await oidc.init();
@@ -109,17 +131,65 @@ describe('authentication', () => {
       await new Promise((resolve) => jwks.close(resolve));
     });
 
-    it("accepts the provider's token for a provisioned user", async () => {
-      const token = await sign({ sub: 'hsa-SE2321000131-E000000000001' });
-      const me = await api.get('/api/v1/me').set('Authorization', `Bearer ${token}`).expect(200);
+    it("accepts the provider's access token for a provisioned user", async () => {
+      const token = await sign(nurse);
+      const me = await api.get('/api/v1/me').set(bearer(token)).expect(200);
       expect(me.body).toMatchObject({ id: 'test-oidc-nurse', role: 'ward_staff' });
+      const typed = await sign(nurse, { typ: 'application/at+jwt' });
+      await api.get('/api/v1/me').set(bearer(typed)).expect(200);
+    });
+
+    it.each<[string, Record<string, unknown>, SignOptions]>([
+      ['an ID token (typ JWT)', { ...nurse, nonce: 'n-0S6_WzA2Mj' }, { typ: 'JWT' }],
+      ['a token without typ', nurse, { typ: null }],
+      ['a token without exp', nurse, { expiresIn: null }],
+      ['a token expired beyond the clock tolerance', nurse, { expiresIn: '-2m' }],
+      ['a token signed with an algorithm that is not pinned (EdDSA)', nurse, { key: 'ed' }],
+    ])('refuses %s (401)', async (_name, claims, options) => {
+      expectProblem(await api.get('/api/v1/me').set(bearer(await sign(claims, options))), 401);
+    });
+
+    it('allows the clock tolerance on exp', async () => {
+      const token = await sign(nurse, { expiresIn: '-10s' });
+      await api.get('/api/v1/me').set(bearer(token)).expect(200);
+    });
+
+    describe('with OIDC_TOKEN_TYP=JWT, for providers that type every token JWT', () => {
+      let lenient: INestApplication;
+      beforeAll(async () => {
+        lenient = await createApiApp({
+          ...process.env,
+          AUTH_MODE: 'oidc',
+          OIDC_ISSUER: issuer,
+          OIDC_JWKS_URL: jwksUrl,
+          OIDC_AUDIENCE: 'utskrivningsflodet',
+          OIDC_TOKEN_TYP: 'JWT',
+        });
+        await lenient.init();
+      });
+      afterAll(() => lenient.close());
+
+      it('accepts an access token typed JWT but still refuses ID tokens', async () => {
+        const lax = request(lenient.getHttpServer());
+        await lax
+          .get('/api/v1/me')
+          .set(bearer(await sign(nurse, { typ: 'JWT' })))
+          .expect(200);
+        for (const marks of [{ nonce: 'abc' }, { at_hash: 'x' }, { typ: 'ID' }])
+          expectProblem(
+            await lax
+              .get('/api/v1/me')
+              .set(bearer(await sign({ ...nurse, ...marks }, { typ: 'JWT' }))),
+            401,
+          );
+      });
     });
 
     it('refuses another audience, an unknown subject and dev tokens; has no dev sign-in', async () => {
-      const wrong = await sign({ sub: 'hsa-SE2321000131-E000000000001' }, 'someone-else');
-      expectProblem(await api.get('/api/v1/me').set('Authorization', `Bearer ${wrong}`), 401);
+      const wrong = await sign(nurse, { audience: 'someone-else' });
+      expectProblem(await api.get('/api/v1/me').set(bearer(wrong)), 401);
       const stranger = await sign({ sub: 'hsa-unknown' });
-      expectProblem(await api.get('/api/v1/me').set('Authorization', `Bearer ${stranger}`), 403);
+      expectProblem(await api.get('/api/v1/me').set(bearer(stranger)), 403);
       const dev = await signIn(http, demo.wardGoteborg);
       expectProblem(await api.get('/api/v1/me').set(dev), 401);
       expectProblem(await api.post('/api/v1/dev/token').send({ userId: demo.wardGoteborg }), 404);

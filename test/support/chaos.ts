@@ -26,6 +26,7 @@ export const chaosLog = (line: string): void => {
 export function appEnv(label: string): Record<string, string> {
   return {
     NODE_ENV: 'test',
+    AUTH_MODE: 'dev',
     TEMPORAL_TASK_QUEUE: `chaos-${label}-${randomBytes(4).toString('hex')}`,
     PATIENT_KEY_SECRET: randomBytes(32).toString('hex'),
     PAYLOAD_CODEC_KEY: randomBytes(32).toString('base64'),

@@ -43,6 +43,8 @@ export async function startEphemeralStack(
     database,
     env: {
       NODE_ENV: 'test',
+      // The tests sign in as the demo users; dev sign-in is only ever on when asked for.
+      AUTH_MODE: 'dev',
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_TASK_QUEUE: `${label}-${database}`,

@@ -64,6 +64,8 @@ async function main(): Promise<void> {
     ...process.env,
     WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? webDist,
     NODE_ENV: process.env.NODE_ENV ?? 'development',
+    // The demo users' sign-in, asked for explicitly (the API refuses it outside development).
+    AUTH_MODE: process.env.AUTH_MODE ?? 'dev',
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     PORT: String(apiPort),

@@ -48,4 +48,34 @@ describe('loadConfig', () => {
       /PAYLOAD_CODEC_KEY must be base64 of exactly 32 bytes/,
     );
   });
+
+  it('names a secret setting and its reason but never prints its value', () => {
+    const secrets = {
+      DATABASE_URL: 'mysql://app:hunter2-database@db:5432/x',
+      PAYLOAD_CODEC_KEY: 'c2VjcmV0LWNvZGVjLWtleQ==',
+      PATIENT_KEY_SECRET: 'short-patient-secret',
+      PAYLOAD_CODEC_PREVIOUS_KEYS: 'old key with spaces',
+      TEMPORAL_API_KEY: '',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'not a url token=otlp-secret',
+    };
+    let message = '';
+    try {
+      loadConfig({ ...valid, ...secrets });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    for (const name of Object.keys(secrets)) expect(message).toContain(name);
+    expect(message).toMatch(/DATABASE_URL must be a postgresql:\/\/ URL/);
+    expect(message).toMatch(/PAYLOAD_CODEC_KEY must be base64 of exactly 32 bytes/);
+    for (const value of ['hunter2', 'c2VjcmV0', 'short-patient', 'old key', 'otlp-secret'])
+      expect(message).not.toContain(value);
+  });
+
+  it('gives the reason for a database URL that does not parse, without its password', () => {
+    const bad = { ...valid, DATABASE_URL: 'postgresql://app:pa ss-word@db:99999/x' };
+    expect(() => loadConfig(bad)).toThrow(
+      /^Invalid configuration: DATABASE_URL must be a valid URL/,
+    );
+    expect(() => loadConfig(bad)).not.toThrow(/ss-word/);
+  });
 });

@@ -17,7 +17,8 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z
     .string({ error: 'is required (postgresql://user@host:port/database)' })
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .refine((v) => URL.canParse(v), 'must be a valid URL (user:password@host:port/database)'),
   TEMPORAL_ADDRESS: z
     .string()
     .regex(/^[\w.-]+:\d+$/, 'must be host:port')
@@ -74,19 +75,34 @@ const configSchema = z.object({
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1000).default(40),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
-   * How the API authenticates: `dev` signs its own tokens for the seeded demo users (only
-   * allowed, and the default, when NODE_ENV is development or test); `oidc` verifies bearer
-   * tokens from the region's identity provider (the default in production).
+   * How the API authenticates: `oidc` (the default, whatever NODE_ENV says) verifies bearer
+   * tokens from the region's identity provider; `dev` signs the API's own tokens for the
+   * seeded demo users without any credential, so it must be asked for explicitly and is
+   * refused at start-up unless NODE_ENV is explicitly development or test. `npm start` and
+   * the test stacks set it.
    */
-  AUTH_MODE: z.enum(['dev', 'oidc']).optional(),
+  AUTH_MODE: z.enum(['dev', 'oidc']).default('oidc'),
   /** The identity provider's issuer (the `iss` of its tokens); required with AUTH_MODE=oidc. */
   OIDC_ISSUER: z.url('must be a URL, e.g. https://idp.example.se/realms/vgr').optional(),
-  /** Where the provider publishes its signing keys (JWKS); required with AUTH_MODE=oidc. */
+  /**
+   * Where the provider publishes its signing keys (JWKS); required with AUTH_MODE=oidc, and
+   * https unless NODE_ENV is development or test (keys fetched in plain http can be swapped).
+   */
   OIDC_JWKS_URL: z.url("must be a URL to the provider's JWKS").optional(),
   /** The `aud` the API's tokens carry; required with AUTH_MODE=oidc. */
   OIDC_AUDIENCE: z.string().min(1).optional(),
   /** The token claim that names the user (matched against app_user.oidc_subject). */
   OIDC_USER_CLAIM: z.string().min(1).default('sub'),
+  /**
+   * The `typ` header the provider puts on access tokens. `at+jwt` (RFC 9068, the default)
+   * accepts only tokens typed as access tokens, so an ID token handed to the API is refused.
+   * `JWT` is for providers that type every token `JWT` (e.g. Keycloak, Entra ID): then the
+   * header may say `JWT` or `at+jwt` or be absent, and a token that carries an ID token's marks (`nonce`,
+   * `at_hash`, `c_hash`, or Keycloak's `typ: "ID"` claim) is still refused.
+   */
+  OIDC_TOKEN_TYP: z.enum(['at+jwt', 'JWT'], 'must be at+jwt or JWT').default('at+jwt'),
+  /** Seconds of clock skew allowed on `exp`, `nbf` and `iat` (kept small: at most 5 minutes). */
+  OIDC_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   /**
    * Betalningsansvar: the daily amount per UK day, from a year on ("2019:7800,2022:9300").
    * A year without its own amount uses the latest earlier one, and the report says so.
@@ -119,15 +135,46 @@ const consistentConfigSchema = configSchema.superRefine((config, ctx) => {
       if (config[key]) problem('TEMPORAL_TLS', `must not be false with ${key} (it needs TLS)`);
 });
 
-/** The settings with the authentication mode resolved (dev only where NODE_ENV allows it). */
-const resolvedConfigSchema = consistentConfigSchema.transform((config) => ({
-  ...config,
-  AUTH_MODE:
-    config.AUTH_MODE ??
-    (config.NODE_ENV === 'development' || config.NODE_ENV === 'test' ? 'dev' : 'oidc'),
-}));
+export type AppConfig = z.infer<typeof consistentConfigSchema>;
 
-export type AppConfig = z.infer<typeof resolvedConfigSchema>;
+/**
+ * Settings whose value may be printed in a configuration error. Every other setting (the
+ * database URL with its password, the keys and secrets, an OTLP endpoint that may carry a
+ * token) is named with its reason only, so a start-up log never holds a secret. A new
+ * setting is secret until it is listed here.
+ */
+const PRINTABLE_SETTINGS: ReadonlySet<string> = new Set([
+  'NODE_ENV',
+  'PORT',
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_NAMESPACE',
+  'TEMPORAL_TASK_QUEUE',
+  'TEMPORAL_TLS',
+  'TEMPORAL_TLS_CLIENT_CERT_PATH',
+  'TEMPORAL_TLS_CLIENT_KEY_PATH',
+  'TEMPORAL_TLS_SERVER_CA_CERT_PATH',
+  'TEMPORAL_TLS_SERVER_NAME',
+  'PAYLOAD_CODEC_KEY_ID',
+  'TASK_REMINDER_BEFORE_DUE_HOURS',
+  'TASK_ESCALATION_AFTER_DUE_HOURS',
+  'WORKER_MAX_CACHED_WORKFLOWS',
+  'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS',
+  'LOG_LEVEL',
+  'AUTH_MODE',
+  'OIDC_ISSUER',
+  'OIDC_JWKS_URL',
+  'OIDC_AUDIENCE',
+  'OIDC_USER_CLAIM',
+  'OIDC_TOKEN_TYP',
+  'OIDC_CLOCK_TOLERANCE_SECONDS',
+  'BETALNINGSANSVAR_DAILY_AMOUNTS',
+]);
+
+function describeIssue(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
+  const name = String(issue.path[0] ?? '');
+  const shown = PRINTABLE_SETTINGS.has(name) ? ` (got ${JSON.stringify(env[name] ?? null)})` : '';
+  return `${issue.path.join('.')} ${issue.message}${shown}`;
+}
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -138,12 +185,9 @@ export class ConfigError extends Error {
 
 /** Parses the environment; a wrong value throws one line naming the variable and the reason. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const parsed = resolvedConfigSchema.safeParse(env);
+  const parsed = consistentConfigSchema.safeParse(env);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map(
-    (issue) =>
-      `${issue.path.join('.')} ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])] ?? null)})`,
-  );
+  const problems = parsed.error.issues.map((issue) => describeIssue(issue, env));
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 }
 
@@ -158,20 +202,28 @@ export function loadConfigOrExit(env: Record<string, string | undefined> = proce
   }
 }
 
+/** Development and test: the only places a credential-free sign-in or plain-http keys belong. */
+const isDevelopmentEnv = (env: Record<string, string | undefined>): boolean =>
+  env.NODE_ENV === 'development' || env.NODE_ENV === 'test';
+
 /**
  * The API's own requirements on top of loadConfig (the worker authenticates nobody): the
- * development sign-in only outside production, and the OIDC settings whenever it is not used.
+ * development sign-in only when asked for and NODE_ENV is explicitly development or test
+ * (an unset NODE_ENV does not count), and the OIDC settings, with keys over https, otherwise.
  */
 export function loadApiConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const config = loadConfig(env);
   const problems: string[] = [];
-  if (config.AUTH_MODE === 'dev' && config.NODE_ENV === 'production')
+  if (config.AUTH_MODE === 'dev' && !isDevelopmentEnv(env))
     problems.push(
-      'AUTH_MODE must be oidc when NODE_ENV is production (dev sign-in is for development only)',
+      'AUTH_MODE=dev needs NODE_ENV=development or test (the development sign-in asks for no credential)',
     );
-  if (config.AUTH_MODE === 'oidc')
+  if (config.AUTH_MODE === 'oidc') {
     for (const key of ['OIDC_ISSUER', 'OIDC_JWKS_URL', 'OIDC_AUDIENCE'] as const)
       if (!config[key]) problems.push(`${key} is required with AUTH_MODE=oidc`);
+    if (config.OIDC_JWKS_URL?.startsWith('http:') && !isDevelopmentEnv(env))
+      problems.push('OIDC_JWKS_URL must be https outside development and test');
+  }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   return config;
 }

@@ -12,22 +12,50 @@ const oidc = {
 };
 
 describe('authentication settings', () => {
-  it('defaults to the development sign-in in development and test', () => {
-    expect(loadApiConfig({ ...base, NODE_ENV: 'development' }).AUTH_MODE).toBe('dev');
-    expect(loadApiConfig({ ...base, NODE_ENV: 'test' }).AUTH_MODE).toBe('dev');
+  it('uses OIDC unless the development sign-in is asked for, whatever NODE_ENV says', () => {
+    for (const NODE_ENV of [undefined, 'development', 'test', 'production'])
+      expect(loadApiConfig({ ...base, ...oidc, NODE_ENV }).AUTH_MODE).toBe('oidc');
   });
 
-  it('requires the OIDC settings in production, naming each', () => {
-    expect(() => loadApiConfig({ ...base, NODE_ENV: 'production' })).toThrow(
-      /OIDC_ISSUER is required with AUTH_MODE=oidc.*OIDC_JWKS_URL.*OIDC_AUDIENCE/,
+  it('never falls back to the development sign-in when the OIDC settings are missing', () => {
+    for (const NODE_ENV of [undefined, 'development', 'test', 'production'])
+      expect(() => loadApiConfig({ ...base, NODE_ENV })).toThrow(
+        /OIDC_ISSUER is required with AUTH_MODE=oidc.*OIDC_JWKS_URL.*OIDC_AUDIENCE/,
+      );
+  });
+
+  it('allows AUTH_MODE=dev only with NODE_ENV explicitly development or test', () => {
+    expect(loadApiConfig({ ...base, NODE_ENV: 'development', AUTH_MODE: 'dev' }).AUTH_MODE).toBe(
+      'dev',
     );
-    expect(loadApiConfig({ ...base, ...oidc, NODE_ENV: 'production' }).AUTH_MODE).toBe('oidc');
+    expect(loadApiConfig({ ...base, NODE_ENV: 'test', AUTH_MODE: 'dev' }).AUTH_MODE).toBe('dev');
+    for (const NODE_ENV of [undefined, 'production'])
+      expect(() => loadApiConfig({ ...base, ...oidc, NODE_ENV, AUTH_MODE: 'dev' })).toThrow(
+        /AUTH_MODE=dev needs NODE_ENV=development or test/,
+      );
   });
 
-  it('refuses the development sign-in in production', () => {
-    expect(() =>
-      loadApiConfig({ ...base, ...oidc, NODE_ENV: 'production', AUTH_MODE: 'dev' }),
-    ).toThrow(/AUTH_MODE must be oidc when NODE_ENV is production/);
+  it('refuses a JWKS fetched over plain http outside development and test', () => {
+    const http = { ...oidc, OIDC_JWKS_URL: 'http://idp.example.se/certs' };
+    expect(() => loadApiConfig({ ...base, ...http, NODE_ENV: 'production' })).toThrow(
+      /OIDC_JWKS_URL must be https outside development and test/,
+    );
+    expect(() => loadApiConfig({ ...base, ...http })).toThrow(/OIDC_JWKS_URL must be https/);
+    expect(loadApiConfig({ ...base, ...http, NODE_ENV: 'test' }).OIDC_JWKS_URL).toBe(
+      http.OIDC_JWKS_URL,
+    );
+  });
+
+  it('expects RFC 9068 access tokens and a small clock tolerance by default', () => {
+    const config = loadApiConfig({ ...base, ...oidc, NODE_ENV: 'production' });
+    expect(config.OIDC_TOKEN_TYP).toBe('at+jwt');
+    expect(config.OIDC_CLOCK_TOLERANCE_SECONDS).toBe(30);
+    expect(() => loadApiConfig({ ...base, ...oidc, OIDC_CLOCK_TOLERANCE_SECONDS: '3600' })).toThrow(
+      /OIDC_CLOCK_TOLERANCE_SECONDS/,
+    );
+    expect(() => loadApiConfig({ ...base, ...oidc, OIDC_TOKEN_TYP: 'Bearer' })).toThrow(
+      /OIDC_TOKEN_TYP must be at\+jwt or JWT/,
+    );
   });
 
   it('asks nothing of the worker, which authenticates nobody', () => {

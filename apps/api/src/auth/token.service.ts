@@ -9,9 +9,33 @@ const DEV_AUDIENCE = 'utskrivningsflodet-api';
 export const DEV_TOKEN_LIFETIME_SECONDS = 8 * 3600;
 
 /**
+ * The provider's signature algorithms we accept: asymmetric only, so a token can never be
+ * "signed" with a public key as an HMAC secret, and no `none`.
+ */
+export const OIDC_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+];
+
+/** Claims only an ID token carries (OpenID Connect Core 2, 3.1.3.6; Keycloak's typ "ID"). */
+const looksLikeIdToken = (payload: JWTPayload): boolean =>
+  payload.nonce !== undefined ||
+  payload.at_hash !== undefined ||
+  payload.c_hash !== undefined ||
+  payload.typ === 'ID';
+
+/**
  * Bearer tokens. With AUTH_MODE=dev the API signs its own (HS256, key derived from
  * PATIENT_KEY_SECRET) for the seeded demo users; with oidc it verifies the identity provider's
- * tokens against its JWKS (issuer, audience and expiry checked by jose).
+ * access tokens against its JWKS: issuer, audience, an `exp` that is required, a pinned list of
+ * asymmetric algorithms, the `typ` header (OIDC_TOKEN_TYP) and a small clock tolerance.
  */
 @Injectable()
 export class TokenService {
@@ -63,10 +87,20 @@ export class TokenService {
       }
       if (!this.jwks || !this.config.OIDC_ISSUER || !this.config.OIDC_AUDIENCE)
         throw new Error('OIDC is not configured');
-      const { payload } = await jwtVerify(token, this.jwks, {
+      const strictType = this.config.OIDC_TOKEN_TYP === 'at+jwt';
+      const { payload, protectedHeader } = await jwtVerify(token, this.jwks, {
         issuer: this.config.OIDC_ISSUER,
         audience: this.config.OIDC_AUDIENCE,
+        algorithms: OIDC_ALGORITHMS,
+        requiredClaims: ['exp'],
+        clockTolerance: this.config.OIDC_CLOCK_TOLERANCE_SECONDS,
+        ...(strictType ? { typ: 'at+jwt' } : {}),
       });
+      const typ = protectedHeader.typ;
+      if (!strictType && typ !== undefined && !/^(application\/)?(jwt|at\+jwt)$/i.test(typ))
+        throw AppError.unauthenticated('The bearer token is not an access token');
+      if (looksLikeIdToken(payload))
+        throw AppError.unauthenticated('An ID token is not an access token');
       return payload;
     } catch (error) {
       if (error instanceof errors.JWKSTimeout)
