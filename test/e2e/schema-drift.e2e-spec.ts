@@ -14,6 +14,7 @@ interface DmmfField {
   kind: 'scalar' | 'enum' | 'object' | 'unsupported';
   type: string;
   isRequired: boolean;
+  isList?: boolean;
   nativeType: [string, string[]] | null;
 }
 interface DmmfModel {
@@ -43,6 +44,7 @@ const tableOf = (model: DmmfModel) => model.dbName ?? model.name;
 const columnOf = (field: DmmfField) => field.dbName ?? field.name;
 
 function expectedType(field: DmmfField): string {
+  if (field.isList) return `${expectedType({ ...field, isList: false })}[]`;
   if (field.kind === 'enum') return `enum ${field.type}`;
   const [native, args] = field.nativeType ?? [undefined, []];
   if (native === 'Uuid') return 'uuid';
@@ -75,6 +77,8 @@ function actualType(c: CatalogColumn): string {
   switch (c.data_type) {
     case 'USER-DEFINED':
       return `enum ${c.udt_name}`;
+    case 'ARRAY': // udt_name is the element type's, with a leading underscore
+      return `${actualType({ ...c, data_type: c.udt_name.slice(1), udt_name: c.udt_name.slice(1) })}[]`;
     case 'character':
       return `character(${c.character_maximum_length ?? 1})`;
     case 'timestamp with time zone':

@@ -4,6 +4,7 @@ export * from './repositories/stay.repository';
 export * from './repositories/task.repository';
 export * from './repositories/timeline.repository';
 export * from './repositories/unit.repository';
+export * from './repositories/receiving-units';
 export * from './repositories/access-scope';
 export * from './repositories/audit.repository';
 export * from './repositories/deviation.repository';

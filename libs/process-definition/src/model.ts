@@ -125,6 +125,8 @@ export const performerUnitSchema = z.enum([
   'listed-vardcentral',
   'kommun-hemsjukvard',
   'kommun-socialtjanst',
+  'kommun-hemtjanst',
+  'kommun-korttid',
   'system',
   'processagare',
 ]);
@@ -135,7 +137,7 @@ export const unitsByLane: Record<Lane, readonly PerformerUnit[]> = {
   slutenvard: ['ward'],
   regional_primarvard: ['listed-vardcentral'],
   kommunal_primarvard: ['kommun-hemsjukvard'],
-  kommunal_socialtjanst: ['kommun-socialtjanst'],
+  kommunal_socialtjanst: ['kommun-socialtjanst', 'kommun-hemtjanst', 'kommun-korttid'],
   system: ['system', 'processagare'],
 };
 
@@ -196,6 +198,12 @@ export const processDefinitionSchema = z.object({
   settings: z.object({
     /** A new admission this many days after discharge counts as a readmission. */
     readmissionWindowDays: z.number().int().positive(),
+    /**
+     * Nothing dropped silently: a task whose receiving unit cannot be resolved waits at an
+     * intake unit, and this activity (performer `intake`) asks someone there to choose the
+     * receiving unit. Without it (v1), such a task is not opened.
+     */
+    routing: z.object({ activity: z.string() }).optional(),
   }),
   eventTypes: z.array(eventTypeDefinitionSchema).nonempty(),
   activities: z.array(activitySchema).nonempty(),

@@ -14,6 +14,8 @@ export function presentMe(principal: Principal) {
       name: u.name,
       lane: u.lane,
       kommunCode: u.kommunCode,
+      kind: u.kind,
+      area: u.area,
     })),
     kommunCodes: [...principal.kommunCodes],
   };

@@ -99,6 +99,7 @@ export class StaysService {
         ...(stay.listedVardcentralUnitId
           ? { listedVardcentralUnitId: stay.listedVardcentralUnitId }
           : {}),
+        ...(admission.patient.postalCode ? { postalCode: admission.patient.postalCode } : {}),
       }),
       // Fixed at admission, so a later change of the settings never alters a running stay.
       taskTiming: {

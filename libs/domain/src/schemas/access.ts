@@ -8,6 +8,8 @@ export const userRoleSchema = z.enum([
   'hemsjukvard_staff',
   'bistandshandlaggare',
   'processagare',
+  'hemtjanst_staff',
+  'korttid_staff',
 ]);
 export type UserRole = z.infer<typeof userRoleSchema>;
 
@@ -18,6 +20,8 @@ export const userRoleTitles: Record<UserRole, string> = {
   hemsjukvard_staff: 'Kommunal hälso- och sjukvård',
   bistandshandlaggare: 'Biståndshandläggare',
   processagare: 'Processägare',
+  hemtjanst_staff: 'Hemtjänst (utförare)',
+  korttid_staff: 'Korttidsboende',
 };
 
 export const devTokenRequestSchema = z.strictObject({

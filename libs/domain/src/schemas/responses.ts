@@ -28,6 +28,15 @@ export const unitResponseSchema = z.object({
   name: z.string(),
   lane: laneSchema,
   kommunCode: z.string().nullable(),
+  /** standard, intake (mottagning for tasks not yet routed), hemtjanst, korttid, processagare. */
+  kind: z.enum(['standard', 'intake', 'hemtjanst', 'korttid', 'processagare']),
+  /** The stadsområde / NOSAM area the unit serves, when its kommun routes by area. */
+  area: z.string().nullable(),
+});
+
+/** A unit in the reference list, with the postal code prefixes of its area (routing data). */
+export const unitListItemResponseSchema = unitResponseSchema.extend({
+  postalCodePrefixes: z.array(z.string()),
 });
 
 export const taskResponseSchema = z.object({
@@ -168,7 +177,7 @@ export const auditEntryResponseSchema = z.object({
 });
 export const auditPageResponseSchema = page(auditEntryResponseSchema);
 
-export const unitListResponseSchema = z.object({ items: z.array(unitResponseSchema) });
+export const unitListResponseSchema = z.object({ items: z.array(unitListItemResponseSchema) });
 export const healthResponseSchema = z.object({ status: z.literal('ok') });
 export const processDefinitionListResponseSchema = z.looseObject({
   currentVersion: z.number().int(),

@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { StayUnits } from '@app/workflows';
-import type { Lane } from '../generated/prisma/client';
+import type { Lane, UnitKind } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
+import { resolveReceivingUnits, type StayAddress } from './receiving-units';
 
 export interface UnitRecord {
   id: string;
   name: string;
   lane: Lane;
   kommunCode: string | null;
+  kind: UnitKind;
+  /** The stadsområde / NOSAM area the unit serves, when its kommun routes by area. */
+  area: string | null;
+  postalCodePrefixes: string[];
 }
 
 /**
@@ -50,28 +55,12 @@ export class UnitRepository {
     return this.prisma.unit.findMany({ orderBy: [{ lane: 'asc' }, { id: 'asc' }] });
   }
 
-  /** The kommun's unit in a lane (hemsjukvård or socialtjänst), if the kommun has one. */
-  async findKommunUnit(kommunCode: string, lane: Lane): Promise<UnitRecord | null> {
-    const { ordered } = await this.units();
-    return ordered.find((u) => u.kommunCode === kommunCode && u.lane === lane) ?? null;
-  }
-
-  /** The units that perform a stay's activities: its ward, vårdcentral and kommun's units. */
-  async resolveStayUnits(stay: {
-    wardUnitId: string;
-    listedVardcentralUnitId?: string;
-    kommunCode: string;
-  }): Promise<StayUnits> {
-    const [hemsjukvard, socialtjanst] = await Promise.all([
-      this.findKommunUnit(stay.kommunCode, 'kommunal_primarvard'),
-      this.findKommunUnit(stay.kommunCode, 'kommunal_socialtjanst'),
-    ]);
-    return {
-      ward: stay.wardUnitId,
-      ...(stay.listedVardcentralUnitId ? { listedVardcentral: stay.listedVardcentralUnitId } : {}),
-      ...(hemsjukvard ? { kommunHemsjukvard: hemsjukvard.id } : {}),
-      ...(socialtjanst ? { kommunSocialtjanst: socialtjanst.id } : {}),
-    };
+  /**
+   * The units that perform a stay's activities (see resolveReceivingUnits): its ward,
+   * vårdcentral and kommun's units, and the intake units for the receivers not resolved.
+   */
+  async resolveStayUnits(stay: StayAddress): Promise<StayUnits> {
+    return resolveReceivingUnits((await this.units()).ordered, stay);
   }
 
   async upsertMany(units: readonly UnitRecord[]): Promise<void> {

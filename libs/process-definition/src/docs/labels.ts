@@ -36,6 +36,8 @@ export const unitTitles: Record<PerformerUnit, string> = {
   'listed-vardcentral': 'listad vårdcentral',
   'kommun-hemsjukvard': 'kommunens hälso- och sjukvård',
   'kommun-socialtjanst': 'kommunens socialtjänst',
+  'kommun-hemtjanst': 'kommunens utförare av hemtjänst',
+  'kommun-korttid': 'kommunens korttidsboende',
   system: 'systemet',
   processagare: 'processägare',
 };

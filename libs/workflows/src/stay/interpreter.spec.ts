@@ -9,6 +9,7 @@ import {
   openTasks,
   resolvePerformerUnit,
   tasksFallingOverdue,
+  unitsForDefinition,
 } from './interpreter';
 import { emptyCounters } from './counters';
 import type { StayState, StayUnits } from './types';
@@ -114,5 +115,22 @@ describe('stay interpreter', () => {
     expect(state.tasks.every((t) => t.status === 'cancelled')).toBe(true);
     expect(state.tasks[0]?.cancelReason).toBe('event:died');
     expect(nextDueAt(state)).toBeUndefined();
+  });
+
+  it('keeps a v1 stay to the units v1 knew, although admission now resolves more', () => {
+    const resolved: StayUnits = {
+      ...units,
+      kommunHemtjanst: 'kst-hemtjanst',
+      kommunKorttid: 'kst-korttid',
+      processagare: 'po-region',
+      intake: { 'listed-vardcentral': 'rpv-mottagning' },
+      outOfCounty: true,
+    };
+    expect(unitsForDefinition(definition, resolved)).toEqual(units);
+    const withRouting = {
+      ...definition,
+      settings: { ...definition.settings, routing: { activity: 'x' } },
+    };
+    expect(unitsForDefinition(withRouting, resolved)).toBe(resolved);
   });
 });

@@ -31,6 +31,10 @@ export function resolvePerformerUnit(
       return units.kommunHemsjukvard;
     case 'kommun-socialtjanst':
       return units.kommunSocialtjanst;
+    case 'kommun-hemtjanst':
+      return units.kommunHemtjanst;
+    case 'kommun-korttid':
+      return units.kommunKorttid;
     case 'processagare':
       return units.processagare;
     case 'system':
@@ -38,6 +42,22 @@ export function resolvePerformerUnit(
     default:
       return performer satisfies never;
   }
+}
+
+/**
+ * The units as a definition without receiver routing (v1) saw them: ward, vårdcentral and the
+ * kommun's two units only. Its stays keep behaving as they were admitted, although the
+ * admission now also resolves hemtjänst, korttidsboende, processägare and intakes.
+ */
+export function unitsForDefinition(definition: ProcessDefinition, units: StayUnits): StayUnits {
+  if (definition.settings.routing) return units;
+  const { ward, listedVardcentral, kommunHemsjukvard, kommunSocialtjanst } = units;
+  return {
+    ward,
+    ...(listedVardcentral ? { listedVardcentral } : {}),
+    ...(kommunHemsjukvard ? { kommunHemsjukvard } : {}),
+    ...(kommunSocialtjanst ? { kommunSocialtjanst } : {}),
+  };
 }
 
 /** Opens a task for every applicable activity that has a performing unit and no live task. */

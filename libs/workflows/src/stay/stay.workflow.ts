@@ -27,6 +27,7 @@ import {
   closeTasksOnEvent,
   nextDueAt,
   openTasks,
+  unitsForDefinition,
 } from './interpreter';
 import { registerTaskHandlers } from './task-handlers';
 import { admitUpdate, registerEventUpdate, StayFailure, stayStateQuery } from './messages';
@@ -91,7 +92,7 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
     const opened = openTasks(
       definition,
       state,
-      units,
+      unitsForDefinition(definition, units),
       input.stayId,
       occurrence,
       new Date(occurredAt),

@@ -1,4 +1,4 @@
-import type { Lane, StayFacts } from '@app/process-definition/interpreter';
+import type { Lane, PerformerUnit, StayFacts } from '@app/process-definition/interpreter';
 import type { StayCounters } from './counters';
 import type { TaskTiming } from './reminders';
 
@@ -27,8 +27,20 @@ export interface StayUnits {
   listedVardcentral?: string;
   kommunHemsjukvard?: string;
   kommunSocialtjanst?: string;
+  /** The kommun's hemtjänst provider (utförare), by the patient's area where there are several. */
+  kommunHemtjanst?: string;
+  /** The kommun's korttidsboende. */
+  kommunKorttid?: string;
   /** Where escalations and deviation reviews go, when the region has configured one. */
   processagare?: string;
+  /**
+   * Receivers that could not be resolved (no listed vårdcentral, a kommun without such a unit,
+   * several units and no area to choose by): the intake unit that holds their tasks until
+   * someone routes them. Only definitions with `settings.routing` use it.
+   */
+  intake?: Partial<Record<PerformerUnit, string>>;
+  /** The patient is folkbokförd in another county than the ward's. */
+  outOfCounty?: boolean;
 }
 
 export type TaskStatus = 'open' | 'claimed' | 'done' | 'cancelled';
