@@ -47,11 +47,19 @@ export async function startUiStack(): Promise<UiStack> {
 }
 
 /** A fresh browser context signed in as a demo user through the sign-in page. */
-export async function signedIn(stack: UiStack, displayName: string): Promise<Page> {
+export async function signedIn(
+  stack: UiStack,
+  displayName: string,
+  options: {
+    locale?: string;
+    timezoneId?: string;
+    viewport?: { width: number; height: number };
+  } = {},
+): Promise<Page> {
   const context = await stack.browser.newContext({
-    viewport: { width: 1366, height: 900 },
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
+    viewport: options.viewport ?? { width: 1366, height: 900 },
+    locale: options.locale ?? 'sv-SE',
+    timezoneId: options.timezoneId ?? 'Europe/Stockholm',
   });
   const page = await context.newPage();
   openPages.push(page);
@@ -87,6 +95,29 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     return (await axe.run()).violations;
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** axe-core on the page as it is; every violation, of any impact (WCAG 2.2 AA asks for none). */
+export async function allViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: { run: (options: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+    return (await axe.run({ runOnly: { type: 'tag', values: tags } })).violations;
+  });
+}
+
+/** Screenshot (full page) and every axe violation, under one name. */
+export async function checkPageFully(page: Page, name: string): Promise<string[]> {
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+  return (await allViolations(page)).map(
+    (v) =>
+      `${v.id} (${v.impact ?? '?'}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 /** Screenshot (full page) and axe check under one name. */

@@ -78,7 +78,9 @@ describe('the web UI, against the real stack', () => {
       await ward.getByLabel(need, { exact: true }).check();
     await ward.getByRole('button', { name: 'Registrera', exact: true }).click();
     await ward.getByRole('dialog').getByRole('button', { name: 'Ja, registrera' }).click();
-    await ward.getByText('Registrerat: Behovsbedömning.').waitFor();
+    await ward
+      .getByText('Registrerat: Läkaren har bedömt behovet av insatser efter utskrivning.')
+      .waitFor();
     await ward
       .getByRole('cell', { name: /Skicka inskrivningsmeddelande/ })
       .waitFor({ timeout: 20_000 });

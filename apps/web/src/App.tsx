@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { createBrowserRouter, Navigate, Route, RouterProvider, Routes } from 'react-router';
 import { CallbackPage, SignInPage } from './auth/SignInPage';
 import { SessionProvider, useSession } from './auth/session';
 import { Layout } from './components/Layout';
@@ -37,12 +37,13 @@ function Routed() {
   );
 }
 
+/** A data router (so a half-filled form can ask before it is left), with the routes above. */
+const router = createBrowserRouter([{ path: '*', element: <Routed /> }]);
+
 export function App() {
   return (
     <SessionProvider>
-      <BrowserRouter>
-        <Routed />
-      </BrowserRouter>
+      <RouterProvider router={router} />
     </SessionProvider>
   );
 }

@@ -7,3 +7,4 @@ export * from './schemas/tasks';
 export * from './schemas/access';
 export * from './schemas/responses';
 export * from './canonical-json';
+export * from './vocabulary';

@@ -31,16 +31,31 @@ export function useApi<T>(path: string | null): Loaded<T> {
   return { data: state.data, error: state.error, loading: state.loading, reload };
 }
 
-let definition: Promise<ProcessDefinition> | undefined;
-/** The current process definition, fetched once. */
-export function useDefinition(): ProcessDefinition | undefined {
+const definitions = new Map<number, Promise<ProcessDefinition>>();
+let currentVersion: Promise<number> | undefined;
+/**
+ * A process definition, fetched once per version: the given one (a stay's own version, which
+ * decides its events and activities), or the current one.
+ */
+export function useDefinition(version?: number): ProcessDefinition | undefined {
   const [value, setValue] = useState<ProcessDefinition>();
   useEffect(() => {
-    definition ??= api<{ currentVersion: number }>('/api/v1/process-definitions').then((list) =>
-      api<ProcessDefinition>(`/api/v1/process-definitions/${list.currentVersion}`),
+    let live = true;
+    currentVersion ??= api<{ currentVersion: number }>('/api/v1/process-definitions').then(
+      (list) => list.currentVersion,
     );
-    void definition.then(setValue);
-  }, []);
+    void (version !== undefined ? Promise.resolve(version) : currentVersion).then((v) => {
+      let loaded = definitions.get(v);
+      if (!loaded) {
+        loaded = api<ProcessDefinition>(`/api/v1/process-definitions/${v}`);
+        definitions.set(v, loaded);
+      }
+      return loaded.then((d) => live && setValue(d));
+    });
+    return () => {
+      live = false;
+    };
+  }, [version]);
   return value;
 }
 

@@ -7,6 +7,7 @@ import type {
   taskResponseSchema,
   unitResponseSchema,
 } from '../../../../libs/domain/src/schemas/responses';
+import type { JsonSchema } from '../lib/schema-form';
 
 /** The API's answers, typed from the same zod schemas the API documents itself with. */
 export type Task = z.infer<typeof taskResponseSchema>;
@@ -39,4 +40,12 @@ export interface ProcessDefinition {
   title: string;
   activities: Activity[];
   eventTypes: { type: string; title: string }[];
+  /** The events POST /stays/:id/events takes under this version, with their data's JSON Schema. */
+  acceptedEventTypes: AcceptedEventType[];
+}
+
+export interface AcceptedEventType {
+  type: string;
+  title: string;
+  dataSchema: JsonSchema;
 }

@@ -40,6 +40,8 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
 export function ConfirmDialog(props: {
   title: string;
   text: string;
+  /** Lines under the question: what exactly will be registered. */
+  details?: string[];
   yes: string;
   no: string;
   onYes: () => void;
@@ -48,6 +50,13 @@ export function ConfirmDialog(props: {
   return (
     <Dialog title={props.title} onClose={props.onNo}>
       <p>{props.text}</p>
+      {props.details?.length ? (
+        <ul className="confirm-details">
+          {props.details.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
       <div className="buttons">
         <button className="primary" onClick={props.onYes}>
           {props.yes}

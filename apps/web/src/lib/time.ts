@@ -8,6 +8,24 @@ const dateTime = new Intl.DateTimeFormat('sv-SE', {
 });
 const dateOnly = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'medium' });
 
+/** What the Swedish date and time fields accept (HTML pattern syntax, whole value). */
+export const DATE_PATTERN = '\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])';
+export const TIME_PATTERN = '([01]\\d|2[0-3]):[0-5]\\d';
+export const MONTH_PATTERN = '\\d{4}-(0[1-9]|1[0-2])';
+
+/** Whether a "2026-12-03T15:24" typed in the date and time fields is a real date and time. */
+export function isLocalDateTime(value: string): boolean {
+  const [date = '', time = ''] = value.split('T');
+  return isCalendarDate(date) && new RegExp(`^${TIME_PATTERN}$`).test(time);
+}
+
+/** Whether "2026-02-30" is a date that exists (the pattern alone lets it through). */
+export function isCalendarDate(value: string): boolean {
+  if (!new RegExp(`^${DATE_PATTERN}$`).test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
 export const formatDateTime = (iso: string | Date) => dateTime.format(new Date(iso));
 export const formatDate = (iso: string | Date) => dateOnly.format(new Date(iso));
 
@@ -39,7 +57,7 @@ export function stockholmLocalToIso(local: string): string {
   return `${date}T${time.slice(0, 5)}:00${sign}${hh}:${mm}`;
 }
 
-/** Now, in Stockholm time, as a datetime-local input value ("2026-11-23T09:30"). */
+/** Now, in Stockholm time, as the date and time fields hold it ("2026-11-23T09:30"). */
 export function stockholmLocalNow(now = new Date()): string {
   const shifted = new Date(now.getTime() + stockholmOffsetMinutes(now) * 60_000);
   return shifted.toISOString().slice(0, 16);

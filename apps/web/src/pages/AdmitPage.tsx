@@ -7,7 +7,8 @@ import { useMe } from '../auth/session';
 import { ConfirmDialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { kommunName } from '../lib/format';
-import { stockholmLocalNow, stockholmLocalToIso } from '../lib/time';
+import { DateTimeInput } from '../components/SwedishDateTime';
+import { isLocalDateTime, stockholmLocalNow, stockholmLocalToIso } from '../lib/time';
 import { CodeSelect } from '../components/CodeSelect';
 
 const careTypes = ['somatic', 'psychiatric', 'psychiatric-lpt'] as const;
@@ -62,6 +63,11 @@ export function AdmitPage() {
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
+    if (!isLocalDateTime(form.admittedAt)) {
+      setError(new Error(t('forms.invalidDateTime')));
+      return;
+    }
+    setError(undefined);
     setConfirming(true);
   };
 
@@ -69,7 +75,18 @@ export function AdmitPage() {
     <>
       <h1>{t('admit.title')}</h1>
       <p className="intro">{t('admit.intro')}</p>
-      <ErrorMessage error={error} />
+      <ErrorMessage
+        error={error}
+        labels={{
+          personnummer: t('admit.personnummer'),
+          name: t('admit.name'),
+          folkbokforingskommun: t('admit.kommun'),
+          listedVardcentralUnitId: t('admit.vardcentral'),
+          wardUnitId: t('admit.ward'),
+          admittedAt: t('admit.admittedAt'),
+          careType: t('admit.careType'),
+        }}
+      />
       <form className="form" onSubmit={onSubmit}>
         <label>
           {t('admit.personnummer')} <span className="hint">{t('admit.personnummerHint')}</span>
@@ -117,15 +134,11 @@ export function AdmitPage() {
             ))}
           </select>
         </label>
-        <label>
-          {t('admit.admittedAt')}
-          <input
-            type="datetime-local"
-            required
-            value={form.admittedAt}
-            onChange={set('admittedAt')}
-          />
-        </label>
+        <DateTimeInput
+          label={t('admit.admittedAt')}
+          value={form.admittedAt}
+          onChange={(value) => set('admittedAt')({ target: { value } })}
+        />
         <CodeSelect
           label={t('admit.careType')}
           value={form.careType}

@@ -4,19 +4,10 @@ import { api, newKey } from '../api/client';
 import type { StayTimeline, Unit } from '../api/types';
 import { ConfirmDialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { stockholmLocalNow, stockholmLocalToIso } from '../lib/time';
+import { isLocalDateTime, stockholmLocalNow, stockholmLocalToIso } from '../lib/time';
 import { CodeSelect } from '../components/CodeSelect';
-
-const categories = [
-  'informationsoverforing',
-  'sen-planering',
-  'inaktuell-dokumentation',
-  'patient-ej-delaktig',
-  'sip-ej-erbjuden',
-  'sen-sip-kallelse',
-  'ansvarsfraga',
-  'ovrigt',
-] as const;
+import { DateTimeInput } from '../components/SwedishDateTime';
+import { manualDeviationCategories as categories } from '../../../../libs/domain/src/vocabulary';
 
 /** Any party of the stay reports a samverkansavvikelse against one of the stay's units. */
 export function DeviationForm(props: { stay: StayTimeline; units: Unit[]; onSaved: () => void }) {
@@ -57,6 +48,11 @@ export function DeviationForm(props: { stay: StayTimeline; units: Unit[]; onSave
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
+    if (!isLocalDateTime(occurredAt)) {
+      setError(new Error(t('forms.invalidDateTime')));
+      return;
+    }
+    setError(undefined);
     setConfirming(true);
   };
 
@@ -81,15 +77,11 @@ export function DeviationForm(props: { stay: StayTimeline; units: Unit[]; onSave
             ))}
           </select>
         </label>
-        <label>
-          {t('deviations.occurredAt')}
-          <input
-            type="datetime-local"
-            required
-            value={occurredAt}
-            onChange={(e) => setOccurredAt(e.target.value)}
-          />
-        </label>
+        <DateTimeInput
+          label={t('deviations.occurredAt')}
+          value={occurredAt}
+          onChange={setOccurredAt}
+        />
         <label>
           {t('deviations.description')}
           <textarea
@@ -100,7 +92,15 @@ export function DeviationForm(props: { stay: StayTimeline; units: Unit[]; onSave
             onChange={(e) => setDescription(e.target.value)}
           />
         </label>
-        <ErrorMessage error={error} />
+        <ErrorMessage
+          error={error}
+          labels={{
+            category: t('deviations.category'),
+            occurredAt: t('deviations.occurredAt'),
+            description: t('deviations.description'),
+            unitId: t('deviations.unit'),
+          }}
+        />
         <p role="status" className="status-line">
           {message}
         </p>

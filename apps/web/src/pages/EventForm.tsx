@@ -1,83 +1,92 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, newKey } from '../api/client';
+import type { AcceptedEventType, Unit } from '../api/types';
 import { ConfirmDialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { formatDateTime, stockholmLocalNow, stockholmLocalToIso } from '../lib/time';
-import { CodeSelect } from '../components/CodeSelect';
+import { DateTimeInput } from '../components/SwedishDateTime';
+import { dataOf, fieldsOf, initialValues, isDirty, type Values } from '../lib/schema-form';
+import {
+  formatDateTime,
+  isLocalDateTime,
+  stockholmLocalNow,
+  stockholmLocalToIso,
+} from '../lib/time';
+import { EventFields, useFieldLabel, valueText } from './EventFields';
+import { LeaveWarning } from '../components/LeaveWarning';
 
-const kinds = [
-  'needs-assessed',
-  'planned-discharge-date-set',
-  'planned-discharge-date-changed',
-  'utskrivningsklar',
-  'utskrivningsklar-revoked',
-  'discharged',
-] as const;
-type Kind = (typeof kinds)[number];
-const needs = [
-  'socialtjanst',
-  'kommunalHalsoOchSjukvard',
-  'regionalPrimarvard',
-  'korttid',
-  'hjalpmedel',
-  'rehab',
-  'palliativ',
-] as const;
-const destinations = ['home', 'korttid', 'sarskilt-boende', 'other-hospital'] as const;
+/** Registered by the API itself (admission is POST /stays), never from this form. */
+const notFromTheForm = new Set(['admitted']);
 
-/** The ward registers what happened: needs, PUD and its moves, UK, revocation, discharge. */
-export function EventForm({ stayId, onSaved }: { stayId: string; onSaved: () => void }) {
+/**
+ * The ward registers what happened to the stay. The event types and each one's fields come
+ * from the stay's process definition (its JSON Schemas), so every event the definition
+ * accepts can be registered, with its data, and confirmed before it is sent.
+ */
+export function EventForm(props: {
+  stayId: string;
+  eventTypes: AcceptedEventType[];
+  units: Unit[];
+  wardUnitId: string;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<Kind>('needs-assessed');
+  const label = useFieldLabel();
+  const types = props.eventTypes.filter((e) => !notFromTheForm.has(e.type));
+  const [kind, setKind] = useState(types[0]?.type ?? '');
+  const chosen = types.find((e) => e.type === kind);
+  const fields = useMemo(() => (chosen ? fieldsOf(chosen.dataSchema) : []), [chosen]);
+  const [values, setValues] = useState<Values>({});
   const [occurredAt, setOccurredAt] = useState(stockholmLocalNow);
-  const [chosen, setChosen] = useState<Record<string, boolean>>({});
-  const [date, setDate] = useState('');
-  const [reason, setReason] = useState('');
-  const [destination, setDestination] = useState<string>('home');
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>();
   const [message, setMessage] = useState<string>();
+  // One key per thing the user means to register: a retry after a lost answer is not a second event.
+  const [key, setKey] = useState(newKey);
+  const current = { ...initialValues(fields), ...values };
 
-  const data = (): Record<string, unknown> => {
-    switch (kind) {
-      case 'needs-assessed':
-        return Object.fromEntries(
-          needs
-            .map((n) => [n, chosen[n] ?? false])
-            .filter(([n, v]) => v || needs.indexOf(n as never) < 3),
-        );
-      case 'planned-discharge-date-set':
-      case 'planned-discharge-date-changed':
-        return { date };
-      case 'utskrivningsklar-revoked':
-        return reason.trim() ? { reason: reason.trim() } : {};
-      case 'discharged':
-        return { destination };
-      default:
-        return {};
-    }
+  const choose = (type: string) => {
+    setKind(type);
+    setValues({});
+    setError(undefined);
+    setKey(newKey());
   };
   const save = async () => {
     setConfirming(false);
     setError(undefined);
     try {
-      await api(`/api/v1/stays/${stayId}/events`, {
+      await api(`/api/v1/stays/${props.stayId}/events`, {
         method: 'POST',
-        idempotencyKey: newKey(),
-        body: { type: kind, occurredAt: stockholmLocalToIso(occurredAt), data: data() },
+        idempotencyKey: key,
+        body: {
+          type: kind,
+          occurredAt: stockholmLocalToIso(occurredAt),
+          data: dataOf(fields, current),
+        },
       });
-      setMessage(t('forms.saved', { what: t(`events.${kind}`) }));
-      onSaved();
+      setMessage(t('forms.saved', { what: chosen?.title ?? kind }));
+      setValues({});
+      setKey(newKey());
+      props.onSaved();
     } catch (e) {
+      // What was typed stays in the form; the message says which field and why.
       setError(e);
     }
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setMessage(undefined);
+    if (!isLocalDateTime(occurredAt)) {
+      setError(new Error(t('forms.invalidDateTime')));
+      return;
+    }
+    setError(undefined);
     setConfirming(true);
   };
+  const data = dataOf(fields, current);
+  const summary = Object.entries(data).map(
+    ([name, value]) => `${label(name)}: ${valueText(t, name, value, props.units)}`,
+  );
 
   return (
     <section className="panel" aria-labelledby="event-form-title">
@@ -85,60 +94,26 @@ export function EventForm({ stayId, onSaved }: { stayId: string; onSaved: () => 
       <form className="form" onSubmit={onSubmit}>
         <label>
           {t('forms.kind')}
-          <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`events.${k}`)}
+          <select value={kind} onChange={(e) => choose(e.target.value)}>
+            {types.map((e) => (
+              <option key={e.type} value={e.type}>
+                {e.title}
               </option>
             ))}
           </select>
         </label>
-        <label>
-          {t('forms.occurredAt')}
-          <input
-            type="datetime-local"
-            required
-            value={occurredAt}
-            onChange={(e) => setOccurredAt(e.target.value)}
-          />
-        </label>
-        {kind === 'needs-assessed' ? (
-          <fieldset>
-            <legend>{t('forms.needs')}</legend>
-            {needs.map((n) => (
-              <label key={n} className="choice">
-                <input
-                  type="checkbox"
-                  checked={chosen[n] ?? false}
-                  onChange={(e) => setChosen({ ...chosen, [n]: e.target.checked })}
-                />
-                {t(`forms.need.${n}`)}
-              </label>
-            ))}
-          </fieldset>
-        ) : null}
-        {kind === 'planned-discharge-date-set' || kind === 'planned-discharge-date-changed' ? (
-          <label>
-            {t('forms.date')}
-            <input type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
-          </label>
-        ) : null}
-        {kind === 'utskrivningsklar-revoked' ? (
-          <label>
-            {t('forms.reason')}
-            <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-          </label>
-        ) : null}
-        {kind === 'discharged' ? (
-          <CodeSelect
-            label={t('forms.destination')}
-            value={destination}
-            codes={destinations}
-            labelPrefix="forms.destinations"
-            onChange={setDestination}
-          />
-        ) : null}
-        <ErrorMessage error={error} />
+        <DateTimeInput label={t('forms.occurredAt')} value={occurredAt} onChange={setOccurredAt} />
+        <EventFields
+          fields={fields}
+          values={current}
+          units={props.units}
+          wardUnitId={props.wardUnitId}
+          onChange={(name, value) => setValues({ ...current, [name]: value })}
+        />
+        <ErrorMessage
+          error={error}
+          labels={{ occurredAt: t('forms.occurredAt'), type: t('forms.kind') }}
+        />
         <p role="status" className="status-line">
           {message}
         </p>
@@ -148,13 +123,15 @@ export function EventForm({ stayId, onSaved }: { stayId: string; onSaved: () => 
           </button>
         </div>
       </form>
+      <LeaveWarning dirty={isDirty(fields, current)} />
       {confirming ? (
         <ConfirmDialog
           title={t('forms.confirmTitle')}
           text={t('forms.confirm', {
-            what: t(`events.${kind}`),
+            what: chosen?.title ?? kind,
             when: formatDateTime(stockholmLocalToIso(occurredAt)),
           })}
+          details={summary.length ? summary : [t('forms.noData')]}
           yes={t('forms.yes')}
           no={t('forms.no')}
           onYes={() => void save()}

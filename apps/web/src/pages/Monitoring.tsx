@@ -7,8 +7,9 @@ import type { Betalningsansvar, Kpis, OverdueList } from '../api/monitoring';
 import { Due } from '../components/Due';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDecimal, formatSek, kommunName } from '../lib/format';
-import { formatDateTime } from '../lib/time';
+import { formatDateTime, MONTH_PATTERN, stockholmLocalNow } from '../lib/time';
 import { KpiSection } from './Kpis';
+import { MonthInput } from '../components/SwedishDateTime';
 
 /** Shown for a monitoring endpoint the API does not have (yet), or the error itself. */
 function Unavailable({ error, path }: { error: unknown; path: string }) {
@@ -23,7 +24,8 @@ function Unavailable({ error, path }: { error: unknown; path: string }) {
   return <ErrorMessage error={error} />;
 }
 
-const thisMonth = () => new Date().toISOString().slice(0, 7);
+const thisMonth = () => stockholmLocalNow().slice(0, 7);
+const isMonth = (value: string) => new RegExp(`^${MONTH_PATTERN}$`).test(value);
 
 export function Monitoring() {
   const { t } = useTranslation();
@@ -31,7 +33,10 @@ export function Monitoring() {
   const overdue = useApi<OverdueList>('/api/v1/monitoring/overdue');
   const definition = useDefinition();
   const units = useUnits();
-  const [month, setMonth] = useState(thisMonth);
+  const [typed, setMonth] = useState(thisMonth);
+  // A month half typed asks nothing; the last whole one stays on the page.
+  const [month, setWholeMonth] = useState(typed);
+  if (isMonth(typed) && typed !== month) setWholeMonth(typed);
   const billingPath = `/api/v1/reports/betalningsansvar?month=${month}`;
   const billing = useApi<Betalningsansvar>(billingPath);
   const [csvError, setCsvError] = useState<unknown>();
@@ -101,14 +106,7 @@ export function Monitoring() {
       <section aria-labelledby="billing-title">
         <h2 id="billing-title">{t('dashboard.billing')}</h2>
         <form className="filters" onSubmit={(e) => e.preventDefault()}>
-          <label>
-            {t('dashboard.month')}
-            <input
-              type="month"
-              value={month}
-              onChange={(e) => setMonth(e.target.value || thisMonth())}
-            />
-          </label>
+          <MonthInput label={t('dashboard.month')} value={typed} onChange={setMonth} />
           <button type="button" onClick={() => void download()} disabled={Boolean(billing.error)}>
             {t('dashboard.download')}
           </button>

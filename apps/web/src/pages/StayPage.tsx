@@ -16,7 +16,7 @@ export function StayPage() {
   const me = useMe();
   const location = useLocation();
   const stay = useApi<StayTimeline>(`/api/v1/stays/${id ?? ''}`);
-  const definition = useDefinition();
+  const definition = useDefinition(stay.data?.processDefinitionVersion);
   const units = useUnits();
   const unitName = (unitId: string) => units.find((u) => u.id === unitId)?.name ?? unitId;
   const data = stay.data;
@@ -58,6 +58,12 @@ export function StayPage() {
               <dd>{t(`stays.statuses.${data.status}`)}</dd>
             </div>
             <div>
+              <dt>{t('stay.frailty')}</dt>
+              <dd>
+                {data.frailty ? t('stay.cfs', { score: data.frailty.cfs }) : t('stay.noFrailty')}
+              </dd>
+            </div>
+            <div>
               <dt>{t('stay.ukDays')}</dt>
               <dd>{data.counters.utskrivningsklarDays}</dd>
             </div>
@@ -69,7 +75,16 @@ export function StayPage() {
           {definition ? <Timeline stay={data} definition={definition} units={units} /> : null}
           <div className="side-by-side">
             {me.role === 'ward_staff' && me.units.some((u) => u.id === data.wardUnitId) ? (
-              <EventForm stayId={data.id} onSaved={changed} />
+              definition ? (
+                <EventForm
+                  key={definition.version}
+                  stayId={data.id}
+                  eventTypes={definition.acceptedEventTypes}
+                  units={units}
+                  wardUnitId={data.wardUnitId}
+                  onSaved={changed}
+                />
+              ) : null
             ) : null}
             {me.role !== 'processagare' ? (
               <DeviationForm stay={data} units={units} onSaved={changed} />

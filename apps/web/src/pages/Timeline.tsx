@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcessDefinition, StayTimeline, Unit } from '../api/types';
 import { Due } from '../components/Due';
 import { formatDate, formatDateTime } from '../lib/time';
+import { useFieldLabel, valueText } from './EventFields';
 
 export const lanes = [
   'slutenvard',
@@ -62,12 +63,17 @@ export function Timeline(props: {
   const now = new Date();
   const activity = (id: string) => definition.activities.find((a) => a.id === id);
   const laneOfUnit = (id: string) => units.find((u) => u.id === id)?.lane;
+  const label = useFieldLabel();
+  const eventLabel = (type: string) =>
+    t(`events.${type}`, {
+      defaultValue: definition.eventTypes.find((e) => e.type === type)?.title ?? type,
+    });
   return (
     <section aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('stay.timeline')}</h2>
       <h3>{t('stay.milestones')}</h3>
       <ol className="milestones">
-        {milestonesOf(stay, (k) => t(`events.${k}`)).map((m, i) => (
+        {milestonesOf(stay, eventLabel).map((m, i) => (
           <li key={`${m.label}-${i}`}>
             <time dateTime={m.at}>{formatDateTime(m.at)}</time>
             <strong>{m.label}</strong>
@@ -75,9 +81,33 @@ export function Timeline(props: {
           </li>
         ))}
       </ol>
+      <details className="event-log">
+        <summary>
+          {t('stay.events')} ({stay.events.length})
+        </summary>
+        {stay.events.length === 0 ? <p className="empty">{t('stay.noEvents')}</p> : null}
+        <ol>
+          {stay.events.map((e) => (
+            <li key={e.id}>
+              <time dateTime={e.occurredAt}>{formatDateTime(e.occurredAt)}</time>{' '}
+              <strong>{eventLabel(e.type)}</strong>
+              {Object.entries(e.data).length ? (
+                <span>
+                  {' – '}
+                  {Object.entries(e.data)
+                    .map(([name, value]) => `${label(name)}: ${valueText(t, name, value, units)}`)
+                    .join(', ')}
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </details>
       <div className="swimlanes" role="table" aria-label={t('stay.timeline')}>
         <div role="row" className="lane-head">
-          <span role="columnheader" className="lane-name" />
+          <span role="columnheader" className="lane-name">
+            <span className="visually-hidden">{t('stay.lane')}</span>
+          </span>
           {phases.map((p) => (
             <span role="columnheader" key={p}>
               {t(`stay.phases.${p}`)}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { manualDeviationCategories } from '../vocabulary';
 import { happenedAtSchema, instantSchema, kommunCodeSchema, unitIdSchema } from './common';
 
 /** Roles of the people who use the service (the database enum UserRole has the same values). */
@@ -58,18 +59,6 @@ export const reassignTaskSchema = z.strictObject({
   reason: z.string().trim().min(1, 'is required').max(500),
 });
 export type ReassignTaskRequest = z.infer<typeof reassignTaskSchema>;
-
-/** What a manual samverkansavvikelse is about (the known failures of the collaboration). */
-export const manualDeviationCategories = [
-  'informationsoverforing',
-  'sen-planering',
-  'inaktuell-dokumentation',
-  'patient-ej-delaktig',
-  'sip-ej-erbjuden',
-  'sen-sip-kallelse',
-  'ansvarsfraga',
-  'ovrigt',
-] as const;
 
 export const manualDeviationSchema = z.strictObject({
   category: z.enum(manualDeviationCategories),
