@@ -13,7 +13,7 @@ describe('GET /api/v1/process-definitions', () => {
 
   it('lists the released versions with the event types the API accepts', async () => {
     const response = await http.get('/api/v1/process-definitions').expect(200);
-    expect(response.body.currentVersion).toBe(1);
+    expect(response.body.currentVersion).toBe(2);
     expect(response.body.items).toHaveLength(Object.keys(processDefinitions).length);
     const types = response.body.items[0].acceptedEventTypes.map((e: { type: string }) => e.type);
     expect(types).toEqual(expect.arrayContaining(['needs-assessed', 'utskrivningsklar', 'died']));

@@ -57,13 +57,15 @@ export class StayDriver {
     kommunCode?: string;
     wardUnitId?: string;
     listedVardcentralUnitId?: string;
+    /** A stay admitted before the current version was released keeps its older version. */
+    processDefinitionVersion?: number;
   }): Promise<string> {
     const stayId = randomUUID();
     const personnummer = options.personnummer ?? randomPersonnummer();
     const patientKey = patientKeyOf(personnummer, process.env.PATIENT_KEY_SECRET ?? '');
     const input: StayWorkflowInput = {
       stayId,
-      processDefinitionVersion: currentProcessDefinitionVersion,
+      processDefinitionVersion: options.processDefinitionVersion ?? currentProcessDefinitionVersion,
       admittedAt: options.admittedAt,
       careType: options.careType ?? 'somatic',
       wardUnitId: options.wardUnitId ?? 'sv-sahlgrenska-avd-32',

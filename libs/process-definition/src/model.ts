@@ -70,6 +70,18 @@ export type SimpleTrigger = Exclude<Trigger, { kind: 'any-of' }>;
  */
 const configKey = z.string().regex(kebab, 'config keys are kebab-case').optional();
 
+/** How long "omgående" may take before the task is late. */
+export const allowanceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('duration'),
+    amount: z.number().int().positive(),
+    unit: z.enum(['hours', 'calendar-days', 'working-days']),
+  }),
+  /** Until the end of the Stockholm day (the working day, with workingDay) of the trigger. */
+  z.object({ kind: z.literal('same-day'), workingDay: z.boolean().optional() }),
+]);
+export type Allowance = z.infer<typeof allowanceSchema>;
+
 export const deadlineRuleSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('duration'),
@@ -77,7 +89,12 @@ export const deadlineRuleSchema = z.discriminatedUnion('kind', [
     unit: z.enum(['hours', 'calendar-days', 'working-days']),
     configKey,
   }),
-  z.object({ kind: z.literal('immediately'), configKey }),
+  /**
+   * "Omgående": as soon as possible. Without an allowance the task is due the instant its
+   * trigger happened (v1); with one, a unit that acts promptly (within the hour, the same
+   * working day) is on time. A deployment may replace the whole rule through its configKey.
+   */
+  z.object({ kind: z.literal('immediately'), allowance: allowanceSchema.optional(), configKey }),
   /** End of the Stockholm calendar day of the trigger; with workingDay, of the next working day. */
   z.object({ kind: z.literal('same-day'), workingDay: z.boolean().optional(), configKey }),
   z.object({ kind: z.literal('before-discharge'), configKey }),

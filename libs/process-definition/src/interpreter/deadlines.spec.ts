@@ -55,6 +55,10 @@ const rule = fc.oneof(
   fc.integer({ min: 1, max: 25 }).map(workdays),
   fc.boolean().map((workingDay): DeadlineRule => ({ kind: 'same-day', workingDay })),
   fc.constant<DeadlineRule>({ kind: 'immediately' }),
+  fc.integer({ min: 1, max: 24 }).map((n): DeadlineRule => ({
+    kind: 'immediately',
+    allowance: { kind: 'duration', amount: n, unit: 'hours' },
+  })),
 );
 
 describe('computeDueAt examples', () => {
@@ -164,6 +168,18 @@ describe('computeDueAt examples', () => {
     ],
     ['immediately', { kind: 'immediately' }, '2026-01-11T10:00:00Z', '2026-01-11T10:00:00.000Z'],
     [
+      'omgående within the hour is an hour after the trigger',
+      { kind: 'immediately', allowance: { kind: 'duration', amount: 1, unit: 'hours' } },
+      '2026-01-09T16:30:00Z',
+      '2026-01-09T17:30:00.000Z',
+    ],
+    [
+      'omgående the same working day, triggered on a Saturday, ends with Monday',
+      { kind: 'immediately', allowance: { kind: 'same-day', workingDay: true } },
+      '2026-01-10T10:00:00Z',
+      '2026-01-12T22:59:59.999Z',
+    ],
+    [
       'before discharge has no fixed time',
       { kind: 'before-discharge' },
       '2026-01-11T10:00:00Z',
@@ -204,6 +220,15 @@ describe('computeDueAt examples', () => {
     expect(describeDeadline(days(3))).toBe('inom 3 kalenderdagar');
     expect(describeDeadline(workdays(1))).toBe('inom 1 arbetsdag');
     expect(describeDeadline({ kind: 'same-day', workingDay: true })).toBe('samma arbetsdag');
+    expect(
+      describeDeadline({
+        kind: 'immediately',
+        allowance: { kind: 'duration', amount: 1, unit: 'hours' },
+      }),
+    ).toBe('omgående (inom 1 timme)');
+    expect(
+      describeDeadline({ kind: 'immediately', allowance: { kind: 'same-day', workingDay: true } }),
+    ).toBe('omgående (samma arbetsdag)');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { DeadlineRule } from '../model';
+import type { Allowance, DeadlineRule } from '../model';
 import {
   addStockholmCalendarDays,
   addStockholmWorkingDays,
@@ -33,7 +33,8 @@ export function effectiveDeadlineRule(
  * - hours: elapsed time (24 hours over a DST change is 24 real hours);
  * - calendar-days: the same Stockholm wall-clock time N days later;
  * - working-days: the same wall-clock time N Swedish working days later;
- * - same-day: end of the Stockholm calendar day (of the working day, with workingDay).
+ * - same-day: end of the Stockholm calendar day (of the working day, with workingDay);
+ * - immediately: the trigger's instant, or the end of its allowance when it has one.
  * Returns undefined for rules without a fixed time ("before discharge", "before event", none).
  */
 export function computeDueAt(
@@ -55,7 +56,9 @@ export function computeDueAt(
           return effective.unit satisfies never;
       }
     case 'immediately':
-      return new Date(occurredAt.getTime());
+      return effective.allowance
+        ? computeDueAt(effective.allowance, occurredAt, options)
+        : new Date(occurredAt.getTime());
     case 'same-day':
       return effective.workingDay
         ? endOfStockholmWorkingDay(occurredAt, options.calendar)
@@ -99,7 +102,7 @@ export function describeDeadline(rule: DeadlineRule, eventTitle = (e: string) =>
       return `inom ${rule.amount} ${unit}`;
     }
     case 'immediately':
-      return 'omgående';
+      return rule.allowance ? `omgående (${describeAllowance(rule.allowance)})` : 'omgående';
     case 'same-day':
       return rule.workingDay ? 'samma arbetsdag' : 'samma dag';
     case 'before-discharge':
@@ -111,4 +114,10 @@ export function describeDeadline(rule: DeadlineRule, eventTitle = (e: string) =>
     default:
       return rule satisfies never;
   }
+}
+
+function describeAllowance(allowance: Allowance): string {
+  return allowance.kind === 'duration'
+    ? describeDeadline(allowance)
+    : describeDeadline({ kind: 'same-day', ...(allowance.workingDay ? { workingDay: true } : {}) });
 }

@@ -1,0 +1,64 @@
+import { findActivity } from '../interpreter/applicable';
+import { computeDueAt, describeDeadline } from '../interpreter/deadlines';
+import { validateProcessDefinition } from '../load';
+import { processDefinitionV1 as v1 } from './v1';
+import { processDefinitionV2 as v2 } from './v2';
+import { defined } from '../test-helpers';
+
+const at = (iso: string) => new Date(iso);
+const dueIso = (definition: typeof v2, id: string, from: string, overrides = {}) =>
+  computeDueAt(defined(findActivity(definition, id), id).deadline, at(from), {
+    deadlineOverrides: overrides,
+  })?.toISOString();
+
+describe('process definition v2', () => {
+  it('is valid and keeps every activity and event type of v1', () => {
+    expect(validateProcessDefinition(v2).version).toBe(2);
+    expect(v2.version).toBe(2);
+    const v2Activities = new Set(v2.activities.map((a) => a.id));
+    expect(v1.activities.map((a) => a.id).filter((id) => !v2Activities.has(id))).toEqual([]);
+    const v2Events = new Set(v2.eventTypes.map((e) => e.type));
+    expect(v1.eventTypes.map((e) => e.type).filter((t) => !v2Events.has(t))).toEqual([]);
+  });
+
+  describe('rule 1: "omgående" gives a unit that acts promptly time to do it', () => {
+    // The UK notice, the changed PUD and the revoked UK are to be sent "omgående": v1 made
+    // them late the instant they opened, so every UK gave a "försenad aktivitet" deviation.
+    it.each([
+      'send-utskrivningsklar',
+      'communicate-changed-pud',
+      'notify-utskrivningsklar-revoked',
+    ])('%s is due within the hour of its trigger (v1: at the trigger)', (id) => {
+      expect(dueIso(v1, id, '2026-12-04T15:10:00Z')).toBe('2026-12-04T15:10:00.000Z');
+      expect(dueIso(v2, id, '2026-12-04T15:10:00Z')).toBe('2026-12-04T16:10:00.000Z');
+      expect(describeDeadline(defined(findActivity(v2, id)).deadline)).toBe(
+        'omgående (inom 1 timme)',
+      );
+    });
+
+    it('no task a person performs is due at the instant it opens', () => {
+      const instant = v2.activities.filter(
+        (a) =>
+          a.performerUnit !== 'system' &&
+          a.deadline.kind === 'immediately' &&
+          a.deadline.allowance === undefined,
+      );
+      expect(instant.map((a) => a.id)).toEqual([]);
+    });
+
+    it('a deployment can agree on "the same working day" for every omgående deadline at once', () => {
+      const sameWorkingDay = {
+        omgaende: { kind: 'immediately', allowance: { kind: 'same-day', workingDay: true } },
+      };
+      // UK on Friday 4 December 2026 at 16:10 Stockholm: due at the end of that Friday.
+      for (const id of ['send-utskrivningsklar', 'communicate-changed-pud'])
+        expect(dueIso(v2, id, '2026-12-04T15:10:00Z', sameWorkingDay)).toBe(
+          '2026-12-04T22:59:59.999Z',
+        );
+      // Revoked on Saturday: due at the end of Monday.
+      expect(
+        dueIso(v2, 'notify-utskrivningsklar-revoked', '2026-12-05T09:00:00Z', sameWorkingDay),
+      ).toBe('2026-12-07T22:59:59.999Z');
+    });
+  });
+});

@@ -1,0 +1,83 @@
+import type { ActivityDefinition, Condition } from '../../model';
+import { after, need, onEvent, within } from './helpers';
+
+const LPT = 'Lag (1991:1128) om psykiatrisk tvångsvård';
+const lptWith = (...more: Condition[]): Condition => ({
+  kind: 'all',
+  of: [{ kind: 'flag', flag: 'lpt' }, ...more],
+});
+
+/** The LPT variant: a samordnad vårdplan goes with the application for öppen tvångsvård. */
+export const lptActivities: ActivityDefinition[] = [
+  {
+    id: 'draw-up-samordnad-vardplan',
+    phase: 'utskrivningsklar',
+    lane: 'slutenvard',
+    performerRole: 'chefsöverläkare',
+    performerUnit: 'ward',
+    title: 'Upprätta samordnad vårdplan inför öppen tvångsvård',
+    goal: 'En vårdplan som kommunen och regionen står bakom finns före ansökan.',
+    purpose: 'Förvaltningsrätten ska kunna pröva en plan som faktiskt går att genomföra.',
+    how: 'Kalla kommunen och öppenvården, gör planen och låt alla parter godkänna den.',
+    trigger: onEvent('opt-application-considered'),
+    deadline: within(10, 'working-days', 'samordnad-vardplan'),
+    condition: lptWith(),
+    outcomes: [],
+    source: 'configurable',
+    sourceNote: `${LPT}: planen bifogas ansökan; tidsfristen är vårt antagande`,
+  },
+  {
+    id: 'contribute-vardplan-socialtjanst',
+    phase: 'utskrivningsklar',
+    lane: 'kommunal_socialtjanst',
+    performerRole: 'biståndshandläggare',
+    performerUnit: 'kommun-socialtjanst',
+    title: 'Bidra till samordnad vårdplan (socialtjänst)',
+    goal: 'Kommunens insatser och ansvar är beskrivna i vårdplanen.',
+    purpose: 'Planen ska täcka boende, sysselsättning och stöd i vardagen.',
+    how: 'Delta i planeringen och ange beslutade eller planerade insatser.',
+    trigger: onEvent('opt-application-considered'),
+    deadline: within(5, 'working-days', 'contribute-vardplan'),
+    condition: lptWith(need('socialtjanst')),
+    outcomes: [],
+    source: 'configurable',
+    sourceNote: `${LPT}; tidsfristen är vårt antagande`,
+  },
+  {
+    id: 'contribute-vardplan-hemsjukvard',
+    phase: 'utskrivningsklar',
+    lane: 'kommunal_primarvard',
+    performerRole: 'sjuksköterska i kommunal hälso- och sjukvård',
+    performerUnit: 'kommun-hemsjukvard',
+    title: 'Bidra till samordnad vårdplan (hälso- och sjukvård)',
+    goal: 'Kommunens hälso- och sjukvårdsinsatser är beskrivna i vårdplanen.',
+    purpose: 'Läkemedel och vård i hemmet ska fungera under den öppna tvångsvården.',
+    how: 'Delta i planeringen och ange vilka insatser hemsjukvården ger.',
+    trigger: onEvent('opt-application-considered'),
+    deadline: within(5, 'working-days', 'contribute-vardplan'),
+    condition: lptWith(need('kommunalHalsoOchSjukvard')),
+    outcomes: [],
+    source: 'configurable',
+    sourceNote: `${LPT}; tidsfristen är vårt antagande`,
+  },
+  {
+    id: 'submit-opt-application',
+    phase: 'utskrivningsklar',
+    lane: 'slutenvard',
+    performerRole: 'chefsöverläkare',
+    performerUnit: 'ward',
+    title: 'Ansök om öppen psykiatrisk tvångsvård',
+    goal: 'Ansökan med bifogad vårdplan är inlämnad till förvaltningsrätten.',
+    purpose: 'Övergången till öppen tvångsvård kan ske utan onödig tid i sluten vård.',
+    how: 'Skicka ansökan med den samordnade vårdplanen och informera parterna.',
+    trigger: after('draw-up-samordnad-vardplan'),
+    deadline: { kind: 'before-discharge' },
+    condition: lptWith(),
+    outcomes: [
+      { id: 'submitted', title: 'Ansökan inlämnad' },
+      { id: 'withdrawn', title: 'Ingen ansökan görs' },
+    ],
+    source: 'law',
+    sourceNote: LPT,
+  },
+];
