@@ -21,6 +21,7 @@ import { MonitoringService } from './monitoring/monitoring.service';
 import { ProcessDefinitionsController } from './process-definitions/process-definitions.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
+import { StayCommands } from '@app/stay-commands';
 import { StayAccessService } from './stays/stay-access.service';
 import { StaysController } from './stays/stays.controller';
 import { StaysService } from './stays/stays.service';
@@ -80,6 +81,7 @@ export class AppModule {
         MonitoringService,
         ReportsService,
         StayAccessService,
+        StayCommands,
         StaysService,
         TasksService,
         TokenService,

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppError } from '@app/domain';
-import { fromInfrastructureError } from './infrastructure-errors';
+import { fromInfrastructureError } from '@app/stay-commands';
 import {
   problemFromAppError,
   problemFromBodyParserError,

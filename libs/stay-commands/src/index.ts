@@ -1,0 +1,2 @@
+export * from './stay-commands';
+export * from './infrastructure-errors';
