@@ -26,6 +26,7 @@ const result = spawnSync(
     'apps/api/src',
     'apps/worker/src',
     'apps/migrate/src',
+    'apps/integration/src',
     'libs',
     '--out-dir',
     'dist',

@@ -11,7 +11,8 @@ import { startTemporalDevServer, stopChild } from './temporal';
 
 /**
  * The whole system on one machine: Temporal dev server (SQLite under .data/), PostgreSQL
- * (DATABASE_URL or embedded under .data/), migrations, demo data, worker and API.
+ * (DATABASE_URL or embedded under .data/), migrations, demo data, worker, API and the HL7 v2
+ * listener.
  * Ctrl-C stops every child. Running it again reuses what exists.
  */
 const log = (line: string) => process.stdout.write(`[run] ${line}\n`);
@@ -19,6 +20,7 @@ const apiPort = Number(process.env.PORT ?? 3000);
 const temporalPort = Number(process.env.TEMPORAL_PORT ?? 7233);
 const temporalUiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
 const embeddedPostgresPort = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+const mllpPort = Number(process.env.MLLP_PORT ?? 2575);
 
 const stoppers: (() => Promise<void>)[] = [];
 let stopping = false;
@@ -69,12 +71,14 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     PORT: String(apiPort),
+    MLLP_PORT: String(mllpPort),
     PATIENT_KEY_SECRET: process.env.PATIENT_KEY_SECRET ?? secrets.PATIENT_KEY_SECRET,
     PAYLOAD_CODEC_KEY: process.env.PAYLOAD_CODEC_KEY ?? secrets.PAYLOAD_CODEC_KEY,
     PAYLOAD_CODEC_KEY_ID: process.env.PAYLOAD_CODEC_KEY_ID ?? 'dev',
   };
   startApp('worker', 'apps/worker/src/main.ts', env);
   startApp('api', 'apps/api/src/main.ts', env);
+  startApp('integration', 'apps/integration/src/main.ts', env);
   await waitFor('the API', () => isPortOpen(apiPort), 120_000);
   await seedDemoStays(`http://127.0.0.1:${apiPort}`, databaseUrl, log).catch((error: unknown) =>
     log(`Demo stays not loaded: ${(error as Error).message}`),
@@ -83,6 +87,7 @@ async function main(): Promise<void> {
   log(`Web UI:       http://localhost:${apiPort}/`);
   log(`API:          http://localhost:${apiPort}/api/v1/units`);
   log(`Health:       http://localhost:${apiPort}/health`);
+  log(`HL7 v2 MLLP:  localhost:${mllpPort} (ADT A01, A02, A03, A08, A11, A13)`);
   if (!process.env.TEMPORAL_ADDRESS) log(`Temporal UI:  http://localhost:${temporalUiPort}`);
   log('Ctrl-C stops everything.');
 }

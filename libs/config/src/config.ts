@@ -111,6 +111,12 @@ const configSchema = z.object({
     .string()
     .regex(/^\d{4}:\d+(,\d{4}:\d+)*$/, 'must be year:kronor,…, e.g. 2019:7800,2022:9300')
     .default('2019:7800,2022:9300'),
+  /** The HL7 v2 listener's port (MLLP); 2575 is HL7's registered port. */
+  MLLP_PORT: z.coerce.number().int().min(0).max(65535).default(2575),
+  /** The largest HL7 message the listener takes; a bigger one is refused with AR. */
+  MLLP_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).max(16_777_216).default(1_048_576),
+  /** Folder with the HL7 mapping tables (units.json, dispositions.json); unset: the shipped ones. */
+  HL7_MAPPINGS_DIR: z.string().min(1).optional(),
   /** OTLP/HTTP endpoint for traces (e.g. http://collector:4318); unset: no traces exported. */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url('must be a URL, e.g. http://localhost:4318').optional(),
 });

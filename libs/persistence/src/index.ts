@@ -13,6 +13,7 @@ export * from './repositories/task-query.repository';
 export * from './repositories/user.repository';
 export * from './repositories/kpi.repository';
 export * from './repositories/report.repository';
+export * from './repositories/integration.repository';
 export * from './migrations/migrator';
 export * from './database-setup';
 export * from './seed/demo-units';

@@ -12,8 +12,15 @@ import { TaskQueryRepository } from './repositories/task-query.repository';
 import { UserRepository } from './repositories/user.repository';
 import { KpiRepository } from './repositories/kpi.repository';
 import { ReportRepository } from './repositories/report.repository';
+import { IntegrationRepository } from './repositories/integration.repository';
 
-const repositories = [StayRepository, TaskRepository, TimelineRepository, UnitRepository];
+const repositories = [
+  StayRepository,
+  TaskRepository,
+  TimelineRepository,
+  UnitRepository,
+  IntegrationRepository,
+];
 const apiRepositories = [
   AuditRepository,
   DeviationRepository,
