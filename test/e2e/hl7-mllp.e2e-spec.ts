@@ -170,7 +170,7 @@ describe('HL7 v2 ADT over MLLP', () => {
 
     // REST: the same stay registered by hand.
     const body = admissionBody({ admittedAt: t(0) });
-    (body.patient as { personnummer: string }).personnummer = randomPersonnummer();
+    Object.assign(body.patient, { personnummer: randomPersonnummer(), postalCode: '41301' });
     const rest = await http
       .post('/api/v1/stays')
       .set(ward)

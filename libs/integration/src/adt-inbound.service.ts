@@ -270,6 +270,7 @@ export class AdtInbound {
         personnummer: patient.personnummer,
         name: patient.name ?? '',
         folkbokforingskommun: patient.kommunCode ?? '',
+        ...(patient.postalCode ? { postalCode: patient.postalCode } : {}),
         ...(listedVardcentralUnitId ? { listedVardcentralUnitId } : {}),
       },
       wardUnitId: ward.unitId,

@@ -42,6 +42,8 @@ export interface AdtMessage {
     personnummer?: string;
     name?: string;
     kommunCode?: string;
+    /** PID-11.5, which resolves the kommun's receiving areas. */
+    postalCode?: string;
     primaryCareCode?: string;
     died: boolean;
     diedAt?: Date;
@@ -126,6 +128,7 @@ export function readAdt(message: Hl7Message): AdtMessage | Refusal {
   const ward = field(pv1, 3, 1);
   const name = [field(pid, 5, 2), field(pid, 5, 1)].filter(Boolean).join(' ');
   const kommunCode = field(pid, 11, 9);
+  const postalCode = field(pid, 11, 5);
   const primaryCareCode =
     field(message.getSegment('PD1'), 3, 10) || field(message.getSegment('PD1'), 3, 3);
   const personnummer = personnummerOf(pid);
@@ -138,6 +141,7 @@ export function readAdt(message: Hl7Message): AdtMessage | Refusal {
       ...(personnummer ? { personnummer } : {}),
       ...(name ? { name } : {}),
       ...(kommunCode ? { kommunCode } : {}),
+      ...(postalCode ? { postalCode } : {}),
       ...(primaryCareCode ? { primaryCareCode } : {}),
       died: field(pid, 30).toUpperCase() === 'Y',
       ...(diedAt ? { diedAt } : {}),
