@@ -2,6 +2,7 @@ import request from 'supertest';
 import { demo, signInAll } from '../support/auth';
 import { randomPersonnummer } from '../support/fixtures';
 import { startApps, type RunningApps } from '../support/stack';
+import { rowCounts } from '../support/database';
 import { StayDriver } from '../support/stay-driver';
 import { admitIn, allNeeds, at } from './monitoring-fixtures';
 
@@ -205,6 +206,73 @@ describe('monitoring: KPIs, overdue tasks and what-if', () => {
     expect(
       (one.body.items as { activityId: string }[]).every((t) => t.activityId === first.activityId),
     ).toBe(true);
+  });
+
+  it('pages, sorts and filters the overdue list by age, with the total of all pages', async () => {
+    type Row = { taskId: string; activityId: string; unitId: string; hoursOverdue: number };
+    const get = async (query: string) =>
+      (await http.get(`/api/v1/monitoring/overdue?kommun=1401&${query}`).set(as.po).expect(200))
+        .body as { total: number; offset: number; items: Row[] };
+    const all = await get('limit=500');
+    expect(all.total).toBeGreaterThanOrEqual(4);
+    expect(all.items).toHaveLength(all.total);
+    // Two pages of two are the first four of the whole list, and each says the same total.
+    const [first, second] = [await get('limit=2&offset=0'), await get('limit=2&offset=2')];
+    expect([...first.items, ...second.items].map((t) => t.taskId)).toEqual(
+      all.items.slice(0, 4).map((t) => t.taskId),
+    );
+    expect([first.total, second.total, second.offset]).toEqual([all.total, all.total, 2]);
+    const beyond = await get(`limit=2&offset=${all.total}`);
+    expect([beyond.items.length, beyond.total]).toEqual([0, all.total]);
+    // The least overdue first: the same tasks in the other order.
+    const least = await get('limit=500&sort=least-overdue');
+    const hours = least.items.map((t) => t.hoursOverdue);
+    expect([...hours].sort((a, b) => a - b)).toEqual(hours);
+    expect(new Set(least.items.map((t) => t.taskId))).toEqual(
+      new Set(all.items.map((t) => t.taskId)),
+    );
+    const byActivity = (await get('limit=500&sort=activity')).items.map((t) => t.activityId);
+    expect([...byActivity].sort()).toEqual(byActivity);
+    const byUnit = (await get('limit=500&sort=unit')).items.map((t) => t.unitId);
+    expect([...byUnit].sort()).toEqual(byUnit);
+    // Age: only what is at least so many hours late; exactly those of the whole list.
+    const threshold = Math.ceil(all.items[Math.floor(all.items.length / 2)]?.hoursOverdue ?? 1);
+    const old = await get(`limit=500&minHoursOverdue=${threshold}`);
+    expect(old.items.map((t) => t.taskId).sort()).toEqual(
+      all.items
+        .filter((t) => t.hoursOverdue >= threshold)
+        .map((t) => t.taskId)
+        .sort(),
+    );
+    await http.get('/api/v1/monitoring/overdue?sort=newest').set(as.po).expect(400);
+    await http.get('/api/v1/monitoring/overdue?offset=-1').set(as.po).expect(400);
+  });
+
+  it('counts the situation now exactly, however many there are, for the processägare only', async () => {
+    const situation = async () =>
+      (await http.get('/api/v1/monitoring/situation').set(as.po).expect(200)).body as {
+        admittedStays: number;
+        openTasks: number;
+        overdueTasks: number;
+        deviations: { total: number; recent: number; days: number };
+        byLane: { lane: string; open: number; overdue: number }[];
+      };
+    const before = await situation();
+    const counts = await rowCounts();
+    expect(before.deviations.total).toBe(counts.deviation);
+    expect(before.deviations.days).toBe(30);
+    expect(before.openTasks).toBe(before.byLane.reduce((n, l) => n + l.open, 0));
+    expect(before.overdueTasks).toBe(before.byLane.reduce((n, l) => n + l.overdue, 0));
+    // The overdue list's total counts the same tasks by another query.
+    const overdue = await http.get('/api/v1/monitoring/overdue?limit=1').set(as.po).expect(200);
+    expect(before.overdueTasks).toBe(overdue.body.total);
+    // A new admission adds one stay, not a page's worth.
+    const id = await admitIn(driver, { ...harryda, admittedAt: new Date().toISOString() });
+    await driver.settle([id]);
+    const after = await situation();
+    expect(after.admittedStays).toBe(before.admittedStays + 1);
+    expect(after.openTasks).toBeGreaterThan(before.openTasks);
+    await http.get('/api/v1/monitoring/situation').set(as.ward).expect(403);
   });
 
   it('recomputes on-time rates and amounts under changed rules without touching the stays', async () => {

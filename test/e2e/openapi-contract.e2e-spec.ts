@@ -232,6 +232,16 @@ const calls: [string, Call][] = [
   ['fhirReadPlanDefinition', (c) => c.http.get('/fhir/R4/PlanDefinition/7').set(c.as.po)],
   ['listOverdueTasks', (c) => c.http.get('/api/v1/monitoring/overdue?limit=20').set(c.as.po)],
   ['listOverdueTasks', (c) => c.http.get('/api/v1/monitoring/overdue').set(c.as.ward)],
+  [
+    'listOverdueTasks',
+    (c) =>
+      c.http
+        .get('/api/v1/monitoring/overdue?sort=least-overdue&minHoursOverdue=2&offset=5&limit=5')
+        .set(c.as.po),
+  ],
+  ['listOverdueTasks', (c) => c.http.get('/api/v1/monitoring/overdue?sort=oldest').set(c.as.po)],
+  ['getSituation', (c) => c.http.get('/api/v1/monitoring/situation').set(c.as.po)],
+  ['getSituation', (c) => c.http.get('/api/v1/monitoring/situation').set(c.as.ward)],
   ['getKpis', (c) => c.http.get('/api/v1/monitoring/kpis').set(c.as.po)],
   ['getKpis', (c) => c.http.get('/api/v1/monitoring/kpis?from=yesterday').set(c.as.po)],
   [

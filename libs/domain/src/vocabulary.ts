@@ -23,3 +23,13 @@ export const deviationCategories = [
   ...manualDeviationCategories,
   overdueDeviationCategory,
 ] as const;
+
+/** How the processägare's overdue list can be sorted (GET /api/v1/monitoring/overdue?sort=). */
+export const overdueSorts = [
+  'most-overdue',
+  'least-overdue',
+  'activity',
+  'unit',
+  'kommun',
+] as const;
+export type OverdueSort = (typeof overdueSorts)[number];

@@ -3,6 +3,7 @@ import {
   kpiResponseSchema,
   overdueQuerySchema,
   overdueResponseSchema,
+  situationResponseSchema,
   whatIfResponseSchema,
   whatIfSchema,
 } from '../monitoring/monitoring.schemas';
@@ -20,10 +21,22 @@ const owner = [400, 401, 403, 503] as const;
 export const monitoringRouteDocs: readonly RouteDoc[] = [
   {
     method: 'get',
+    path: '/api/v1/monitoring/situation',
+    operationId: 'getSituation',
+    tag: 'Uppföljning',
+    summary:
+      'Läget just nu: exakta antal inskrivna vårdtillfällen, öppna och försenade uppgifter per aktör och avvikelser (processägare)',
+    auth: true,
+    ok: { status: 200, schema: situationResponseSchema, description: 'Antalen' },
+    errors: [401, 403, 503],
+  },
+  {
+    method: 'get',
     path: '/api/v1/monitoring/overdue',
     operationId: 'listOverdueTasks',
     tag: 'Uppföljning',
-    summary: 'Försenade öppna uppgifter, mest försenade först (processägare)',
+    summary:
+      'Försenade öppna uppgifter, filtrerade, sorterade (mest försenade först) och i sidor (processägare)',
     auth: true,
     query: overdueQuerySchema,
     ok: { status: 200, schema: overdueResponseSchema, description: 'Försenade uppgifter' },

@@ -15,6 +15,15 @@ export class MonitoringController {
     private readonly audit: AuditService,
   ) {}
 
+  /** Aggregates only: one audit row for the read, none per stay. */
+  @Get('situation')
+  async situation(@CurrentPrincipal() principal: Principal) {
+    await requireProcessOwner(principal, this.audit, 'monitoring.situation');
+    const result = await this.monitoring.situation(new Date());
+    await this.audit.ok(principal, 'monitoring.situation', [{ unitId: null }]);
+    return result;
+  }
+
   @Get('overdue')
   async overdue(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     await requireProcessOwner(principal, this.audit, 'monitoring.overdue');
@@ -25,7 +34,10 @@ export class MonitoringController {
         ...(filter.unit ? { unitId: filter.unit } : {}),
         ...(filter.kommun ? { kommunCode: filter.kommun } : {}),
         ...(filter.activity ? { activityId: filter.activity } : {}),
+        ...(filter.minHoursOverdue ? { minHoursOverdue: filter.minHoursOverdue } : {}),
+        sort: filter.sort,
         limit: filter.limit,
+        offset: filter.offset,
       },
       new Date(),
     );

@@ -3,6 +3,7 @@ import {
   calendarDateSchema as domainCalendarDateSchema,
   isDateInRange,
   kommunCodeSchema,
+  overdueSorts,
   unitIdSchema,
 } from '@app/domain';
 
@@ -25,7 +26,29 @@ export const overdueQuerySchema = z.strictObject({
   unit: unitIdSchema.optional(),
   kommun: kommunCodeSchema.optional(),
   activity: activityIdSchema.optional(),
+  /** Only tasks at least this many hours past their due time (the list's "age"). */
+  minHoursOverdue: z.coerce.number().int().min(1).max(100_000).optional(),
+  sort: z.enum(overdueSorts).default('most-overdue'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Rows to skip: the page's start (total says how many there are). */
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+/** The processägare's "Läget just nu": exact counts, no list. */
+export const situationResponseSchema = z.object({
+  asOf: z.string(),
+  admittedStays: z.number().int(),
+  openTasks: z.number().int(),
+  overdueTasks: z.number().int(),
+  deviations: z.object({
+    total: z.number().int(),
+    /** Deviations that occurred in the last `days` days. */
+    recent: z.number().int(),
+    days: z.number().int(),
+  }),
+  byLane: z.array(
+    z.object({ lane: laneSchema, open: z.number().int(), overdue: z.number().int() }),
+  ),
 });
 
 const periodFields = {
@@ -68,6 +91,7 @@ export type WhatIfRequest = z.infer<typeof whatIfSchema>;
 export const overdueResponseSchema = z.object({
   asOf: z.string(),
   total: z.number().int(),
+  offset: z.number().int(),
   items: z.array(
     z.object({
       taskId: z.string(),

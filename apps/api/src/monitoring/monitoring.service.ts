@@ -15,6 +15,16 @@ import { ReportsService } from '../reports/reports.service';
 import type { KpiQuery, WhatIfRequest } from './monitoring.schemas';
 
 const HOUR = 3_600_000;
+/** "Recent" deviations on the situation page: the last 30 days. */
+const RECENT_DEVIATION_DAYS = 30;
+const laneValues = [
+  'slutenvard',
+  'regional_primarvard',
+  'kommunal_primarvard',
+  'kommunal_socialtjanst',
+  'system',
+] as const;
+type Lane = (typeof laneValues)[number];
 
 /**
  * The processägare's live view: overdue tasks, the effect-goal KPIs of a period (the stays
@@ -28,11 +38,36 @@ export class MonitoringService {
     private readonly reports: ReportsService,
   ) {}
 
+  /** "Läget just nu": exact counts of stays, open and overdue tasks (per lane) and deviations. */
+  async situation(now: Date) {
+    const since = new Date(now.getTime() - RECENT_DEVIATION_DAYS * 24 * HOUR);
+    const counts = await this.kpis.situation(now, since);
+    const lanes = counts.lanes.filter((l): l is typeof l & { lane: Lane } =>
+      (laneValues as readonly string[]).includes(l.lane),
+    );
+    return {
+      asOf: now.toISOString(),
+      admittedStays: counts.admittedStays,
+      openTasks: lanes.reduce((sum, l) => sum + l.open, 0),
+      overdueTasks: lanes.reduce((sum, l) => sum + l.overdue, 0),
+      deviations: {
+        total: counts.deviations,
+        recent: counts.recentDeviations,
+        days: RECENT_DEVIATION_DAYS,
+      },
+      byLane: laneValues.map((lane) => {
+        const row = lanes.find((l) => l.lane === lane);
+        return { lane, open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
+      }),
+    };
+  }
+
   async overdue(filter: Omit<OverdueFilter, 'now'>, now: Date) {
     const { items, total } = await this.kpis.overdue({ ...filter, now });
     return {
       asOf: now.toISOString(),
       total,
+      offset: filter.offset ?? 0,
       items: items.map((t) => {
         const dueAt = t.dueAt ?? now;
         return {

@@ -25,8 +25,19 @@ export interface Kpis {
   };
 }
 
+/** GET /api/v1/monitoring/situation: "Läget just nu", exact counts. */
+export interface Situation {
+  asOf: string;
+  admittedStays: number;
+  openTasks: number;
+  overdueTasks: number;
+  deviations: { total: number; recent: number; days: number };
+  byLane: { lane: string; open: number; overdue: number }[];
+}
+
 export interface OverdueList {
   total: number;
+  offset: number;
   items: {
     taskId: string;
     stayId: string;

@@ -1,49 +1,55 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useApi } from '../api/hooks';
-import type { Deviation, Page, StayListItem, Task } from '../api/types';
+import type { Situation } from '../api/monitoring';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { formatCount } from '../lib/format';
 import { lanes } from './Timeline';
 import { Monitoring } from './Monitoring';
 
-function Card({ label, page }: { label: string; page: Page<unknown> | undefined }) {
-  const { t } = useTranslation();
-  const value = page
-    ? page.nextCursor
-      ? t('dashboard.more', { count: page.items.length })
-      : page.items.length
-    : '…';
+function Card({ label, value, detail }: { label: string; value?: number; detail?: string }) {
   return (
     <div className="card">
       <span className="card-label">{label}</span>
       <strong className="card-value" data-testid={`kpi-${label}`}>
-        {value}
+        {value === undefined ? '…' : formatCount(value)}
       </strong>
+      {detail ? <span className="small">{detail}</span> : null}
     </div>
   );
 }
 
-/** Processägare: the situation now (from the lists), then the monitoring endpoints. */
+/** Processägare: the situation now, counted exactly by the API, then the monitoring endpoints. */
 export function DashboardPage() {
   const { t } = useTranslation();
-  const stays = useApi<Page<StayListItem>>('/api/v1/stays?status=admitted');
-  const open = useApi<Page<Task>>('/api/v1/tasks?status=open');
-  const overdue = useApi<Page<Task>>('/api/v1/tasks?overdue=true');
-  const deviations = useApi<Page<Deviation>>('/api/v1/deviations');
-  const byLane = lanes.map((lane) => ({
-    lane: t(`stay.lanes.${lane}`),
-    open: open.data?.items.filter((task) => task.lane === lane).length ?? 0,
-    overdue: overdue.data?.items.filter((task) => task.lane === lane).length ?? 0,
-  }));
+  const situation = useApi<Situation>('/api/v1/monitoring/situation');
+  const now = situation.data;
+  const byLane = lanes.map((lane) => {
+    const row = now?.byLane.find((l) => l.lane === lane);
+    return { lane: t(`stay.lanes.${lane}`), open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
+  });
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
       <section aria-labelledby="now-title">
         <h2 id="now-title">{t('dashboard.now')}</h2>
+        <ErrorMessage error={situation.error} />
         <div className="cards">
-          <Card label={t('dashboard.stays')} page={stays.data} />
-          <Card label={t('dashboard.openTasks')} page={open.data} />
-          <Card label={t('dashboard.overdueTasks')} page={overdue.data} />
-          <Card label={t('dashboard.deviations')} page={deviations.data} />
+          <Card label={t('dashboard.stays')} value={now?.admittedStays} />
+          <Card label={t('dashboard.openTasks')} value={now?.openTasks} />
+          <Card label={t('dashboard.overdueTasks')} value={now?.overdueTasks} />
+          <Card
+            label={t('dashboard.deviations')}
+            value={now?.deviations.total}
+            {...(now
+              ? {
+                  detail: t('dashboard.recentDeviations', {
+                    count: now.deviations.recent,
+                    days: now.deviations.days,
+                  }),
+                }
+              : {})}
+          />
         </div>
         <figure className="chart">
           <figcaption>

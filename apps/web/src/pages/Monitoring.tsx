@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { ApiError, apiFetch } from '../api/client';
-import { useApi, useDefinition, useUnits } from '../api/hooks';
-import type { Betalningsansvar, Kpis, OverdueList } from '../api/monitoring';
-import { Due } from '../components/Due';
+import { useApi } from '../api/hooks';
+import type { Betalningsansvar, Kpis } from '../api/monitoring';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDecimal, formatSek, kommunName } from '../lib/format';
 import { formatDateTime, MONTH_PATTERN, stockholmLocalNow } from '../lib/time';
 import { KpiSection } from './Kpis';
+import { OverdueList } from './OverdueList';
 import { MonthInput } from '../components/SwedishDateTime';
 
 /** Shown for a monitoring endpoint the API does not have (yet), or the error itself. */
@@ -30,9 +29,6 @@ const isMonth = (value: string) => new RegExp(`^${MONTH_PATTERN}$`).test(value);
 export function Monitoring() {
   const { t } = useTranslation();
   const kpis = useApi<Kpis>('/api/v1/monitoring/kpis');
-  const overdue = useApi<OverdueList>('/api/v1/monitoring/overdue');
-  const definition = useDefinition();
-  const units = useUnits();
   const [typed, setMonth] = useState(thisMonth);
   // A month half typed asks nothing; the last whole one stays on the page.
   const [month, setWholeMonth] = useState(typed);
@@ -40,9 +36,6 @@ export function Monitoring() {
   const billingPath = `/api/v1/reports/betalningsansvar?month=${month}`;
   const billing = useApi<Betalningsansvar>(billingPath);
   const [csvError, setCsvError] = useState<unknown>();
-  const now = new Date();
-  const title = (id: string) => definition?.activities.find((a) => a.id === id)?.title ?? id;
-  const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
 
   const download = async () => {
     try {
@@ -65,44 +58,7 @@ export function Monitoring() {
         <Unavailable error={kpis.error} path="/api/v1/monitoring/kpis" />
         {kpis.data ? <KpiSection data={kpis.data} /> : null}
       </section>
-      <section aria-labelledby="overdue-title">
-        <h2 id="overdue-title">{t('dashboard.overdue')}</h2>
-        <Unavailable error={overdue.error} path="/api/v1/monitoring/overdue" />
-        {overdue.data?.items.length === 0 ? (
-          <p className="empty">{t('dashboard.noOverdue')}</p>
-        ) : null}
-        {overdue.data && overdue.data.items.length > 0 ? (
-          <table className="list compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('tasks.task')}</th>
-                <th scope="col">{t('dashboard.unit')}</th>
-                <th scope="col">{t('stays.kommun')}</th>
-                <th scope="col">{t('tasks.due')}</th>
-                <th scope="col">{t('dashboard.escalated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overdue.data.items.map((task) => (
-                <tr key={task.taskId}>
-                  <th scope="row">
-                    {title(task.activityId)}
-                    <Link className="small" to={`/stays/${task.stayId}`}>
-                      {t('tasks.openStay')}
-                    </Link>
-                  </th>
-                  <td>{unitName(task.unitId)}</td>
-                  <td>{kommunName(task.kommunCode)}</td>
-                  <td>
-                    <Due dueAt={task.dueAt} overdue now={now} />
-                  </td>
-                  <td>{task.escalatedAt ? formatDateTime(task.escalatedAt) : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-      </section>
+      <OverdueList />
       <section aria-labelledby="billing-title">
         <h2 id="billing-title">{t('dashboard.billing')}</h2>
         <form className="filters" onSubmit={(e) => e.preventDefault()}>

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import type { Lane } from '../generated/prisma/client';
+import type { OverdueSort } from '@app/domain';
+import type { Lane, Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
 
 /** The events that move the UK clock, in the order the workflow recorded them. */
@@ -41,8 +42,21 @@ export interface OverdueFilter {
   unitId?: string;
   kommunCode?: string;
   activityId?: string;
+  /** Only tasks at least this many hours past their due time. */
+  minHoursOverdue?: number;
+  sort?: OverdueSort;
   limit: number;
+  /** Rows to skip (a page's start); the total says how many pages there are. */
+  offset?: number;
 }
+
+const overdueOrder = {
+  'most-overdue': [{ dueAt: 'asc' }, { id: 'asc' }],
+  'least-overdue': [{ dueAt: 'desc' }, { id: 'asc' }],
+  activity: [{ activityId: 'asc' }, { dueAt: 'asc' }, { id: 'asc' }],
+  unit: [{ unitId: 'asc' }, { dueAt: 'asc' }, { id: 'asc' }],
+  kommun: [{ stay: { kommunCode: 'asc' } }, { dueAt: 'asc' }, { id: 'asc' }],
+} satisfies Record<OverdueSort, Prisma.TaskOrderByWithRelationInput[]>;
 
 /** Read models for the processägare's monitoring: cohorts for KPIs and the overdue list. */
 @Injectable()
@@ -88,7 +102,9 @@ export class KpiRepository {
   async overdue(filter: OverdueFilter) {
     const where = {
       status: { in: ['open' as const, 'claimed' as const] },
-      OR: [{ overdue: true }, { dueAt: { lt: filter.now } }],
+      ...(filter.minHoursOverdue
+        ? { dueAt: { lt: new Date(filter.now.getTime() - filter.minHoursOverdue * 3_600_000) } }
+        : { OR: [{ overdue: true }, { dueAt: { lt: filter.now } }] }),
       ...(filter.lane ? { lane: filter.lane } : {}),
       ...(filter.unitId ? { unitId: filter.unitId } : {}),
       ...(filter.activityId ? { activityId: filter.activityId } : {}),
@@ -97,8 +113,9 @@ export class KpiRepository {
     const [items, total] = await Promise.all([
       this.prisma.task.findMany({
         where,
-        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+        orderBy: overdueOrder[filter.sort ?? 'most-overdue'],
         take: filter.limit,
+        skip: filter.offset ?? 0,
         select: {
           id: true,
           stayId: true,
@@ -115,6 +132,20 @@ export class KpiRepository {
       this.prisma.task.count({ where }),
     ]);
     return { items, total };
+  }
+
+  /**
+   * The situation now, counted exactly: admitted stays, deviations (all and since `since`)
+   * and open tasks per lane with the overdue among them.
+   */
+  async situation(now: Date, since: Date) {
+    const [admittedStays, deviations, recentDeviations, lanes] = await Promise.all([
+      this.prisma.stay.count({ where: { status: 'admitted' } }),
+      this.prisma.deviation.count(),
+      this.prisma.deviation.count({ where: { occurredAt: { gte: since } } }),
+      this.openTaskCounts(now),
+    ]);
+    return { admittedStays, deviations, recentDeviations, lanes };
   }
 
   /** Live task counts per lane (open or claimed; overdue among them), for the metrics. */
