@@ -146,6 +146,11 @@ export const performerUnitSchema = z.enum([
   'kommun-korttid',
   'system',
   'processagare',
+  /**
+   * The intake unit holding a task whose receiving unit could not be resolved: only the
+   * definition's routing activity (settings.routing) names it; the interpreter opens it.
+   */
+  'intake',
 ]);
 export type PerformerUnit = z.infer<typeof performerUnitSchema>;
 
@@ -155,7 +160,7 @@ export const unitsByLane: Record<Lane, readonly PerformerUnit[]> = {
   regional_primarvard: ['listed-vardcentral'],
   kommunal_primarvard: ['kommun-hemsjukvard'],
   kommunal_socialtjanst: ['kommun-socialtjanst', 'kommun-hemtjanst', 'kommun-korttid'],
-  system: ['system', 'processagare'],
+  system: ['system', 'processagare', 'intake'],
 };
 
 /** Where the activity's timing rule comes from. `configurable` = our inference, needs a configKey. */

@@ -1,5 +1,6 @@
 import type { ActivityDefinition, Condition, ProcessDefinition, SimpleTrigger } from './model';
 import { unitsByLane } from './model';
+import { routingOutcomes } from './vocabulary';
 import { computeDueAt } from './interpreter/deadlines';
 
 export interface DefinitionProblem {
@@ -144,7 +145,53 @@ export function checkDefinition(definition: ProcessDefinition): DefinitionProble
         });
     }
   }
+  problems.push(...checkRouting(definition, byId));
   problems.push(...checkGraph(definition, byId));
+  return problems;
+}
+
+/** settings.routing names an activity performed at the intake, with the routing outcomes. */
+function checkRouting(
+  definition: ProcessDefinition,
+  byId: ReadonlyMap<string, ActivityDefinition>,
+): DefinitionProblem[] {
+  const field = 'settings.routing.activity';
+  const id = definition.settings.routing?.activity;
+  if (id === undefined) {
+    const misplaced = definition.activities.find((a) => a.performerUnit === 'intake');
+    return misplaced
+      ? [
+          {
+            activityId: misplaced.id,
+            field: 'performerUnit',
+            reason: 'only settings.routing.activity is performed by "intake"',
+          },
+        ]
+      : [];
+  }
+  const activity = byId.get(id);
+  if (!activity) return [{ field, reason: `unknown activity "${id}"` }];
+  const problems: DefinitionProblem[] = [];
+  if (activity.performerUnit !== 'intake')
+    problems.push({
+      activityId: id,
+      field: 'performerUnit',
+      reason: 'the routing activity is performed by "intake"',
+    });
+  for (const outcome of Object.values(routingOutcomes))
+    if (!activity.outcomes.some((o) => o.id === outcome))
+      problems.push({
+        activityId: id,
+        field: 'outcomes',
+        reason: `the routing activity needs the outcome "${outcome}"`,
+      });
+  for (const other of definition.activities)
+    if (other.id !== id && other.performerUnit === 'intake')
+      problems.push({
+        activityId: other.id,
+        field: 'performerUnit',
+        reason: 'only settings.routing.activity is performed by "intake"',
+      });
   return problems;
 }
 

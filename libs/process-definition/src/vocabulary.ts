@@ -32,3 +32,9 @@ export const dischargeDestinations = [
   'sarskilt-boende',
   'other-hospital',
 ] as const;
+
+/**
+ * Outcomes of the routing activity (settings.routing): the intake chose a receiving unit, or
+ * keeps the tasks itself (e.g. it contacts a kommun in another county that has no units here).
+ */
+export const routingOutcomes = { routed: 'routed', handledByIntake: 'handled-by-intake' } as const;

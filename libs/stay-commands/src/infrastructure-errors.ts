@@ -42,6 +42,10 @@ function fromWorkflowFailure(failure: ApplicationFailure): AppError {
       return AppError.unprocessable(failure.message, [
         { field: 'body.outcome', reason: failure.message },
       ]);
+    case StayFailure.invalidRouting:
+      return AppError.unprocessable(failure.message, [
+        { field: 'body.receivingUnitId', reason: failure.message },
+      ]);
     case StayFailure.sameUnit:
       return AppError.unprocessable(failure.message, [
         { field: 'body.toUnitId', reason: failure.message },

@@ -57,6 +57,8 @@ export class TasksService {
       throw AppError.forbidden('The task belongs to another unit');
     }
     if (action.kind === 'reassign') await this.checkTarget(action.request, task.lane);
+    if (action.kind === 'complete' && action.request.receivingUnitId !== undefined)
+      await this.checkReceiver(action.request.receivingUnitId, task.lane);
     const result = await this.execute(task.workflowId, taskId, action, key, principal.userId);
     await this.audit.ok(principal, auditAction, [
       { unitId: task.unitId, stayId: task.stayId, taskId },
@@ -86,7 +88,7 @@ export class TasksService {
           updateId,
         });
       case 'complete': {
-        const { occurredAt, outcome, note } = action.request;
+        const { occurredAt, outcome, note, receivingUnitId } = action.request;
         return handle.executeUpdate(completeTaskUpdate, {
           args: [
             {
@@ -95,6 +97,7 @@ export class TasksService {
               occurredAt: (occurredAt ?? new Date()).toISOString(),
               ...(outcome === undefined ? {} : { outcome }),
               ...(note === undefined ? {} : { note }),
+              ...(receivingUnitId === undefined ? {} : { receivingUnitId }),
             },
           ],
           updateId,
@@ -113,6 +116,24 @@ export class TasksService {
     if (target.lane !== lane)
       throw AppError.unprocessable('The unit cannot perform this task', [
         { field: 'body.toUnitId', reason: `must be a unit of the task's lane (${lane})` },
+      ]);
+  }
+
+  /** A routed task goes to a known unit of its lane that performs tasks (not another intake). */
+  private async checkReceiver(unitId: string, lane: string): Promise<void> {
+    const target = await this.units.findById(unitId);
+    const field = 'body.receivingUnitId';
+    if (!target)
+      throw AppError.unprocessable('Unknown unit', [
+        { field, reason: `no unit with id "${unitId}"` },
+      ]);
+    if (target.lane !== lane)
+      throw AppError.unprocessable('The unit cannot perform this task', [
+        { field, reason: `must be a unit of the task's lane (${lane})` },
+      ]);
+    if (target.kind === 'intake')
+      throw AppError.unprocessable('The unit is an intake', [
+        { field, reason: 'must be the receiving unit itself, not another intake' },
       ]);
   }
 }

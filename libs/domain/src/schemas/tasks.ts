@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { happenedAtSchema } from './common';
+import { happenedAtSchema, unitIdSchema } from './common';
 
 export const completeTaskSchema = z.strictObject({
   occurredAt: happenedAtSchema.optional(),
   outcome: z.string().min(1).max(100).optional(),
   note: z.string().max(2000).optional(),
+  /**
+   * Completing a routing task ("Välj mottagande enhet") with the outcome "routed": the unit
+   * that receives the waiting tasks, and every later task for the same receiver.
+   */
+  receivingUnitId: unitIdSchema.optional(),
 });
 export type CompleteTaskRequest = z.infer<typeof completeTaskSchema>;
 

@@ -40,6 +40,7 @@ export const unitTitles: Record<PerformerUnit, string> = {
   'kommun-korttid': 'kommunens korttidsboende',
   system: 'systemet',
   processagare: 'processägare',
+  intake: 'mottagningen som håller uppgiften',
 };
 
 export const sourceTitles: Record<Source, string> = {

@@ -10,6 +10,7 @@ import {
   type TriggerOccurrence,
 } from '@app/process-definition/interpreter';
 import { isLive } from './lifecycle';
+import { intakeOf, openRoutingTasks } from './routing';
 import type { StayState, StayUnits, TaskState } from './types';
 
 /**
@@ -38,6 +39,7 @@ export function resolvePerformerUnit(
     case 'processagare':
       return units.processagare;
     case 'system':
+    case 'intake': // opened by routing (routing.ts), never by a trigger
       return undefined;
     default:
       return performer satisfies never;
@@ -60,7 +62,11 @@ export function unitsForDefinition(definition: ProcessDefinition, units: StayUni
   };
 }
 
-/** Opens a task for every applicable activity that has a performing unit and no live task. */
+/**
+ * Opens a task for every applicable activity that has a performing unit and no live task.
+ * With `routing` (a definition with settings.routing, behind its patch), a task whose
+ * receiver is not resolved opens at the receiver's intake unit, with a routing task there.
+ */
 export function openTasks(
   definition: ProcessDefinition,
   state: StayState,
@@ -69,11 +75,15 @@ export function openTasks(
   occurrence: TriggerOccurrence,
   occurredAt: Date,
   newId: () => string,
+  routing = false,
 ): TaskState[] {
   const opened: TaskState[] = [];
   for (const activity of applicableActivities(definition, occurrence, state.facts)) {
     if (state.tasks.some((t) => t.activityId === activity.id && isLive(t))) continue;
-    const unitId = resolvePerformerUnit(activity.performerUnit, units);
+    const performer = activity.performerUnit;
+    const resolved = resolvePerformerUnit(performer, units);
+    const intake = resolved === undefined && routing ? intakeOf(units, performer) : undefined;
+    const unitId = resolved ?? intake;
     if (unitId === undefined) continue;
     const dueAt = computeDueAt(activity.deadline, occurredAt);
     opened.push({
@@ -87,8 +97,10 @@ export function openTasks(
       ...(dueAt ? { dueAt: dueAt.toISOString() } : {}),
       overdue: false,
       version: 1,
+      ...(intake === undefined ? {} : { awaitingRouting: performer }),
     });
   }
+  if (routing) opened.push(...openRoutingTasks(definition, state, opened, occurredAt, newId));
   return opened;
 }
 

@@ -29,6 +29,7 @@ export const StayFailure = {
   taskNotClaimed: 'TaskNotClaimed',
   sameUnit: 'SameUnit',
   invalidOutcome: 'InvalidOutcome',
+  invalidRouting: 'InvalidRouting',
   unknownEventType: 'UnknownEventType',
   stayEnded: 'StayEnded',
 } as const;

@@ -28,4 +28,10 @@ export const Patch = {
    * history order on replay, so this is deterministic where local activities were not.
    */
   parallelAdmission: 'parallel-admission-v1',
+  /**
+   * Nothing dropped silently (definitions with settings.routing, v2 on): a task whose
+   * receiving unit is not resolved opens at an intake unit with a routing task, and
+   * completing that moves the tasks to the chosen unit. v1 stays never check it.
+   */
+  receivingUnitRouting: 'receiving-unit-routing-v1',
 } as const;

@@ -29,6 +29,7 @@ import {
   openTasks,
   unitsForDefinition,
 } from './interpreter';
+import { moveRoutedTasks, routeReceiver } from './routing';
 import { registerTaskHandlers } from './task-handlers';
 import { admitUpdate, registerEventUpdate, StayFailure, stayStateQuery } from './messages';
 import type { StayState, StayStatus, StayUnits, StayWorkflowInput, TaskState } from './types';
@@ -89,6 +90,8 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
 
   const trigger = async (occurrence: TriggerOccurrence, occurredAt: string): Promise<string[]> => {
     units ??= await activities.resolveStayUnits(input);
+    const routing =
+      definition.settings.routing !== undefined && patched(Patch.receivingUnitRouting);
     const opened = openTasks(
       definition,
       state,
@@ -97,6 +100,7 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
       occurrence,
       new Date(occurredAt),
       uuid4,
+      routing,
     );
     state.tasks.push(...opened);
     await saveTasks(opened);
@@ -159,12 +163,21 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
     },
   );
 
+  /** A routing task was completed: its receiver's tasks go to the chosen unit (or stay). */
+  const route = async (task: TaskState, receivingUnitId?: string): Promise<void> => {
+    if (task.routes === undefined || units === undefined) return;
+    const unitId = receivingUnitId ?? task.unitId;
+    units = routeReceiver(units, task.routes, unitId);
+    await saveTasks(moveRoutedTasks(state, task.routes, unitId, task.id));
+  };
+
   registerTaskHandlers({
     definition,
     state,
     saveTasks,
     projectStay,
     trigger,
+    route,
     changed: () => {
       dirty = true;
     },

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { findActivity, type ProcessDefinition } from '@app/process-definition/interpreter';
 import { StayFailure } from './messages';
+import { routingProblem } from './routing';
 import type {
   CompleteTaskArgs,
   ReassignTaskArgs,
@@ -62,6 +63,8 @@ export function validateComplete(
       StayFailure.invalidOutcome,
       `outcome must be one of: ${outcomes.map((o) => o.id).join(', ')}`,
     );
+  const routing = routingProblem(task, args);
+  if (routing !== undefined) refuse(StayFailure.invalidRouting, routing);
 }
 
 export function applyClaim(task: TaskState, args: TaskActorArgs): TaskState {

@@ -36,6 +36,8 @@ export function registerTaskHandlers(deps: {
   saveTasks: (tasks: TaskState[]) => Promise<void>;
   projectStay: () => Promise<void>;
   trigger: (occurrence: TriggerOccurrence, occurredAt: string) => Promise<string[]>;
+  /** After a routing task's completion: moves its receiver's tasks. */
+  route: (task: TaskState, receivingUnitId?: string) => Promise<void>;
   changed: () => void;
 }): void {
   const { definition, state } = deps;
@@ -62,6 +64,7 @@ export function registerTaskHandlers(deps: {
       const task = applyComplete(liveTask(state, args.taskId), args);
       state.facts = recordOutcome(state.facts, task.activityId, args.outcome);
       await deps.saveTasks([task]);
+      if (task.routes !== undefined) await deps.route(task, args.receivingUnitId);
       if (countCompletion(state.counters, task) && patched(Patch.stayCounters))
         await deps.projectStay();
       await deps.trigger(

@@ -64,6 +64,13 @@ export interface TaskState {
   cancelReason?: string;
   /** Why the task was moved to its current unit, when it was reassigned. */
   reassignReason?: string;
+  /**
+   * The receiver the task is for while it waits at an intake unit, because that receiver
+   * could not be resolved; cleared when the intake routes it (or keeps it).
+   */
+  awaitingRouting?: PerformerUnit;
+  /** On a routing task ("Välj mottagande enhet"): the receiver whose tasks it routes. */
+  routes?: PerformerUnit;
   /** When the unit was reminded that the task falls due soon. */
   remindedAt?: string;
   /** When the overdue task was escalated to the unit's lead. */
@@ -137,6 +144,8 @@ export interface CompleteTaskArgs {
   occurredAt: string;
   outcome?: string;
   note?: string;
+  /** For a routing task: the unit that receives the tasks from now on. */
+  receivingUnitId?: string;
 }
 
 export interface TaskActorArgs {
