@@ -38,3 +38,9 @@ export const dischargeDestinations = [
  * keeps the tasks itself (e.g. it contacts a kommun in another county that has no units here).
  */
 export const routingOutcomes = { routed: 'routed', handledByIntake: 'handled-by-intake' } as const;
+
+/**
+ * Events the stay raises itself, never registered through the API: the admission (POST
+ * /api/v1/stays) and a receiver that could not be resolved (which opens the routing task).
+ */
+export const interpreterEvents = ['admitted', 'receiving-unit-unresolved'] as const;

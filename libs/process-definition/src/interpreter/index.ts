@@ -9,4 +9,4 @@ export * from './applicable';
 export * from './simulate';
 export * from '../registry';
 export type * from '../model';
-export { routingOutcomes } from '../vocabulary';
+export { interpreterEvents, routingOutcomes } from '../vocabulary';

@@ -18,6 +18,10 @@ export const eventTypesV2: [EventTypeDefinition, ...EventTypeDefinition[]] = [
   { type: 'died', title: 'Patienten har avlidit under vårdtiden', endsStay: true },
   { type: 'transferred', title: 'Patienten har flyttats till ett annat sjukhus', endsStay: true },
   { type: 'readmitted', title: 'Patienten har lagts in igen inom 30 dagar' },
+  {
+    type: 'receiving-unit-unresolved',
+    title: 'Mottagande enhet kunde inte fastställas (uppgiften väntar hos en mottagning)',
+  },
   { type: 'responsibility-dispute-raised', title: 'Oenighet om ansvar har anmälts' },
   { type: 'samverkansavvikelse-reported', title: 'Samverkansavvikelse har anmälts' },
   { type: 'billing-period-closed', title: 'Månaden för betalningsansvar har stängts' },

@@ -4,6 +4,7 @@ import { eventTypesV2 } from './events';
 import { inskrivningWardActivities } from './inskrivning';
 import { inskrivningReceiverActivities } from './inskrivning-receivers';
 import { lptActivities } from './lpt';
+import { routingActivities } from './routing';
 import { sipActivities } from './sip';
 import { socialtjanstOchEgenvardActivities } from './socialtjanst-och-egenvard';
 import { underVardtidenActivities } from './under-vardtiden';
@@ -20,7 +21,7 @@ export const processDefinitionV2: ProcessDefinition = {
   version: 2,
   title: 'Samverkan vid in- och utskrivning, Göteborgsområdet',
   validFrom: '2026-12-07',
-  settings: { readmissionWindowDays: 30 },
+  settings: { readmissionWindowDays: 30, routing: { activity: 'choose-receiving-unit' } },
   eventTypes: eventTypesV2,
   activities: [
     ...inskrivningWardActivities,
@@ -32,5 +33,6 @@ export const processDefinitionV2: ProcessDefinition = {
     ...lptActivities,
     ...utskrivningActivities,
     ...efterUtskrivningActivities,
+    ...routingActivities,
   ] as [ProcessDefinition['activities'][number], ...ProcessDefinition['activities']],
 };
