@@ -52,6 +52,17 @@ export class WorkerProcess {
     return started;
   }
 
+  /** Starts the worker without waiting for it (to kill it while it starts up or sends). */
+  static launch(env: NodeJS.ProcessEnv): WorkerProcess {
+    return new WorkerProcess(
+      spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
+        cwd: root,
+        env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
+  }
+
   /** SIGKILL: no shutdown hooks, no draining — as when a machine dies. */
   async kill(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;

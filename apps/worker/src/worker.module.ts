@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfigModule, loggerOptions, type AppConfig } from '@app/config';
 import { PersistenceModule } from '@app/persistence';
+import { NotificationDrainerService } from './notification-drainer.service';
 import { TemporalWorkerService } from './temporal-worker.service';
 
 @Module({
@@ -13,6 +14,6 @@ import { TemporalWorkerService } from './temporal-worker.service';
     }),
     PersistenceModule,
   ],
-  providers: [TemporalWorkerService],
+  providers: [TemporalWorkerService, NotificationDrainerService],
 })
 export class WorkerModule {}

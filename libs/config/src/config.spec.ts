@@ -79,3 +79,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig(bad)).not.toThrow(/ss-word/);
   });
 });
+
+describe('notification settings', () => {
+  it('digests every 15 minutes, overdue at once, and no e-mail until SMTP_URL is set', () => {
+    const config = loadConfig(valid);
+    expect(config.NOTIFY_DIGEST_INTERVAL_MINUTES).toBe(15);
+    expect(config.NOTIFY_OVERDUE_IMMEDIATE).toBe('true');
+    expect(config.SMTP_URL).toBeUndefined();
+    expect(loadConfig({ ...valid, SMTP_URL: 'smtp://localhost:1025' }).SMTP_URL).toBe(
+      'smtp://localhost:1025',
+    );
+  });
+
+  it('names a wrong notification setting', () => {
+    expect(() => loadConfig({ ...valid, SMTP_URL: 'http://mail' })).toThrow(
+      /SMTP_URL must be an smtp/,
+    );
+    expect(() => loadConfig({ ...valid, NOTIFY_OVERDUE_IMMEDIATE: 'yes' })).toThrow(
+      /NOTIFY_OVERDUE_IMMEDIATE must be true or false/,
+    );
+    expect(() => loadConfig({ ...valid, NOTIFY_MAX_ATTEMPTS: '0' })).toThrow(/NOTIFY_MAX_ATTEMPTS/);
+  });
+});

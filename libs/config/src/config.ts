@@ -117,6 +117,33 @@ const configSchema = z.object({
   MLLP_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).max(16_777_216).default(1_048_576),
   /** Folder with the HL7 mapping tables (units.json, dispositions.json); unset: the shipped ones. */
   HL7_MAPPINGS_DIR: z.string().min(1).optional(),
+  /**
+   * Notifications to the units (worker). SMTP server for the e-mail digests, e.g.
+   * smtp://localhost:1025 (`npm start`'s mail catcher) or smtps://user:pass@relay:465; unset:
+   * e-mail deliveries wait, visibly pending, until it is set.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of the digests. */
+  NOTIFY_MAIL_FROM: z.string().min(3).default('Utskrivningsflödet <noreply@utskrivning.invalid>'),
+  /** Where the web UI is reached; links in notifications point there. */
+  PUBLIC_WEB_URL: z
+    .url('must be a URL, e.g. https://utskrivning.vgregion.se')
+    .default('http://localhost:3000'),
+  /** A unit's digest goes out when its oldest pending notification has waited this long. */
+  NOTIFY_DIGEST_INTERVAL_MINUTES: z.coerce.number().min(0).max(1440).default(15),
+  /** An overdue task is mailed at once instead of waiting for the digest. */
+  NOTIFY_OVERDUE_IMMEDIATE: z.enum(['true', 'false'], 'must be true or false').default('true'),
+  /** How often the worker looks for notifications to send. */
+  NOTIFY_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** A failed delivery is retried after base × 2^(attempt−1) seconds, at most an hour. */
+  NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
+  /** Attempts before a delivery is given up as failed (and shown so per unit). */
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  /** How long one webhook call or SMTP transaction may take. */
+  NOTIFY_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** OTLP/HTTP endpoint for traces (e.g. http://collector:4318); unset: no traces exported. */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url('must be a URL, e.g. http://localhost:4318').optional(),
 });

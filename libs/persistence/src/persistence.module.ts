@@ -13,6 +13,7 @@ import { UserRepository } from './repositories/user.repository';
 import { KpiRepository } from './repositories/kpi.repository';
 import { ReportRepository } from './repositories/report.repository';
 import { IntegrationRepository } from './repositories/integration.repository';
+import { NotificationRepository } from './repositories/notification.repository';
 
 const repositories = [
   StayRepository,
@@ -20,6 +21,7 @@ const repositories = [
   TimelineRepository,
   UnitRepository,
   IntegrationRepository,
+  NotificationRepository,
 ];
 const apiRepositories = [
   AuditRepository,

@@ -3,6 +3,7 @@ import type { Lane } from '../generated/prisma/client';
 import type { TaskState } from '@app/workflows';
 import { PrismaService } from '../prisma.service';
 import { visibleStay, type StayScope } from './access-scope';
+import { NOTIFY_ON_WRITTEN_TASKS } from './notification-outbox';
 
 /** What a task action needs to know of the task and its stay, and whether the user sees it. */
 export interface TaskForAction {
@@ -22,7 +23,8 @@ export class TaskRepository {
   /**
    * Idempotent, versioned upsert of a batch in one statement: a row changes only when the
    * projection is newer than what is stored, so an older or repeated projection changes
-   * nothing.
+   * nothing. The same statement writes the outbox (see NOTIFY_ON_WRITTEN_TASKS): a task that
+   * is stored has its notifications stored with it, or neither is.
    */
   async project(tasks: readonly TaskState[]): Promise<void> {
     const newest = new Map<string, TaskState>();
@@ -30,6 +32,7 @@ export class TaskRepository {
       if ((newest.get(task.id)?.version ?? -1) < task.version) newest.set(task.id, task);
     if (newest.size === 0) return;
     await this.prisma.$executeRaw`
+      WITH written AS (
       INSERT INTO task (id, stay_id, activity_id, unit_id, lane, status, triggered_at, due_at,
         overdue, claimed_by, completed_at, completed_by, outcome, note, cancel_reason,
         reassign_reason, reminded_at, escalated_at, version, updated_at)
@@ -49,7 +52,9 @@ export class TaskRepository {
         outcome = EXCLUDED.outcome, note = EXCLUDED.note, cancel_reason = EXCLUDED.cancel_reason,
         reassign_reason = EXCLUDED.reassign_reason, reminded_at = EXCLUDED.reminded_at,
         escalated_at = EXCLUDED.escalated_at, version = EXCLUDED.version, updated_at = now()
-      WHERE task.version < EXCLUDED.version`;
+      WHERE task.version < EXCLUDED.version
+      RETURNING id, unit_id, status, triggered_at, due_at, overdue, reminded_at)
+      ${NOTIFY_ON_WRITTEN_TASKS}`;
   }
 
   findById(id: string) {
