@@ -248,6 +248,11 @@ const endpoints: Endpoint[] = [
     rule: processOwnerOnly,
   },
   {
+    name: 'GET /api/v1/monitoring/projection-failures',
+    send: (h) => h.get('/api/v1/monitoring/projection-failures?limit=5'),
+    rule: processOwnerOnly,
+  },
+  {
     name: 'GET /api/v1/monitoring/kpis',
     send: (h) => h.get('/api/v1/monitoring/kpis?from=2024-01-01&to=2024-01-31'),
     rule: processOwnerOnly,

@@ -242,6 +242,14 @@ const calls: [string, Call][] = [
   ['listOverdueTasks', (c) => c.http.get('/api/v1/monitoring/overdue?sort=oldest').set(c.as.po)],
   ['getSituation', (c) => c.http.get('/api/v1/monitoring/situation').set(c.as.po)],
   ['getSituation', (c) => c.http.get('/api/v1/monitoring/situation').set(c.as.ward)],
+  [
+    'listProjectionFailures',
+    (c) => c.http.get('/api/v1/monitoring/projection-failures?limit=5').set(c.as.po),
+  ],
+  [
+    'listProjectionFailures',
+    (c) => c.http.get('/api/v1/monitoring/projection-failures?limit=0').set(c.as.po),
+  ],
   ['getKpis', (c) => c.http.get('/api/v1/monitoring/kpis').set(c.as.po)],
   ['getKpis', (c) => c.http.get('/api/v1/monitoring/kpis?from=yesterday').set(c.as.po)],
   [

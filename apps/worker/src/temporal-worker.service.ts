@@ -8,6 +8,7 @@ import {
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { APP_CONFIG, temporalConnectionOptions, type AppConfig } from '@app/config';
 import {
+  ProjectionFailureRepository,
   StayRepository,
   TaskRepository,
   TimelineRepository,
@@ -35,6 +36,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     private readonly tasks: TaskRepository,
     private readonly timeline: TimelineRepository,
     private readonly units: UnitRepository,
+    private readonly projectionFailures: ProjectionFailureRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -54,6 +56,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         tasks: this.tasks,
         timeline: this.timeline,
         units: this.units,
+        projectionFailures: this.projectionFailures,
       }),
       ...tracing.options,
     });

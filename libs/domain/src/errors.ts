@@ -20,7 +20,12 @@ export type AppErrorKind =
   | 'forbidden'
   | 'conflict'
   | 'idempotency-mismatch'
-  | 'unavailable';
+  | 'unavailable'
+  /**
+   * The change reached the stay's workflow, but PostgreSQL refused to store it for good (a
+   * data or integrity error); recorded on the stay for processägare. Retrying cannot help.
+   */
+  | 'projection-failed';
 
 /**
  * The one error type the services throw. It knows nothing of HTTP: the API maps it to
@@ -63,6 +68,10 @@ export class AppError extends Error {
 
   static unavailable(message: string, retryAfterSeconds = 5): AppError {
     return new AppError('unavailable', message, [], retryAfterSeconds);
+  }
+
+  static projectionFailed(message: string): AppError {
+    return new AppError('projection-failed', message);
   }
 }
 

@@ -20,3 +20,4 @@ export * from './database-setup';
 export * from './seed/demo-units';
 export * from './seed/demo-users';
 export * from './seed/demo-notification-channels';
+export * from './repositories/projection-failure.repository';

@@ -14,6 +14,7 @@ import { KpiRepository } from './repositories/kpi.repository';
 import { ReportRepository } from './repositories/report.repository';
 import { IntegrationRepository } from './repositories/integration.repository';
 import { NotificationRepository } from './repositories/notification.repository';
+import { ProjectionFailureRepository } from './repositories/projection-failure.repository';
 
 const repositories = [
   StayRepository,
@@ -22,6 +23,7 @@ const repositories = [
   UnitRepository,
   IntegrationRepository,
   NotificationRepository,
+  ProjectionFailureRepository,
 ];
 const apiRepositories = [
   AuditRepository,

@@ -54,6 +54,10 @@ function fromWorkflowFailure(failure: ApplicationFailure): AppError {
       return AppError.unprocessable(failure.message, [
         { field: 'body.type', reason: failure.message },
       ]);
+    case StayFailure.projectionFailed:
+      return AppError.projectionFailed(
+        'The change was registered, but the database refused to store it; it is recorded on the stay for the process owner. Retrying will not help.',
+      );
     default:
       return AppError.conflict(failure.message);
   }

@@ -1,5 +1,6 @@
 import type {
   DeviationRecord,
+  ProjectionFailureRecord,
   ReadmissionLink,
   StayEventRecord,
   StaySnapshot,
@@ -29,4 +30,6 @@ export interface StayActivities {
     admittedAt: string;
     windowDays: number;
   }): Promise<ReadmissionLink | null>;
+  /** Records on the stay that a projection was refused for good (visible to processägare). */
+  recordProjectionFailure(failure: ProjectionFailureRecord): Promise<void>;
 }

@@ -4,6 +4,8 @@ import {
   overdueQuerySchema,
   overdueResponseSchema,
   situationResponseSchema,
+  projectionFailureQuerySchema,
+  projectionFailureResponseSchema,
   whatIfResponseSchema,
   whatIfSchema,
 } from '../monitoring/monitoring.schemas';
@@ -40,6 +42,22 @@ export const monitoringRouteDocs: readonly RouteDoc[] = [
     auth: true,
     query: overdueQuerySchema,
     ok: { status: 200, schema: overdueResponseSchema, description: 'Försenade uppgifter' },
+    errors: owner,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/monitoring/projection-failures',
+    operationId: 'listProjectionFailures',
+    tag: 'Uppföljning',
+    summary:
+      'Ändringar som databasen vägrat spara (läsmodellen släpar för vårdtillfället), senaste först (processägare)',
+    auth: true,
+    query: projectionFailureQuerySchema,
+    ok: {
+      status: 200,
+      schema: projectionFailureResponseSchema,
+      description: 'Vägrade projektioner',
+    },
     errors: owner,
   },
   {

@@ -22,6 +22,7 @@ const byKind: Record<AppErrorKind, { status: number; title: string }> = {
   conflict: { status: 409, title: 'Konflikt' },
   'idempotency-mismatch': { status: 422, title: 'Idempotency-Key återanvänd' },
   unavailable: { status: 503, title: 'Tjänsten är tillfälligt otillgänglig' },
+  'projection-failed': { status: 500, title: 'Ändringen kunde inte sparas' },
 };
 
 export function problemFromAppError(error: AppError, instance: string): ProblemDetails {

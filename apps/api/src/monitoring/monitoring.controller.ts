@@ -3,7 +3,12 @@ import { AuditService } from '../audit/audit.service';
 import { CurrentPrincipal } from '../auth/auth.guard';
 import type { Principal } from '../auth/principal';
 import { parseInput } from '../http/parse';
-import { kpiQuerySchema, overdueQuerySchema, whatIfSchema } from './monitoring.schemas';
+import {
+  kpiQuerySchema,
+  overdueQuerySchema,
+  projectionFailureQuerySchema,
+  whatIfSchema,
+} from './monitoring.schemas';
 import { MonitoringService } from './monitoring.service';
 import { requireProcessOwner } from './process-owner';
 
@@ -46,6 +51,21 @@ export class MonitoringController {
       'monitoring.overdue',
       null,
       result.items.map((t) => t.stayId),
+    );
+    return result;
+  }
+
+  /** Refused projections: stay ids, the write and its SQLSTATE, no patient data. */
+  @Get('projection-failures')
+  async projectionFailures(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
+    await requireProcessOwner(principal, this.audit, 'monitoring.projection-failures');
+    const { limit } = parseInput(projectionFailureQuerySchema, query, 'query');
+    const result = await this.monitoring.projectionFailuresLatest(limit);
+    await this.audit.list(
+      principal,
+      'monitoring.projection-failures',
+      null,
+      result.items.map((f) => f.stayId),
     );
     return result;
   }

@@ -172,3 +172,20 @@ export const whatIfResponseSchema = z.object({
   baseline: z.object({ kpis: kpiResultSchema, betalningsansvar: amountsSchema }),
   scenario: z.object({ kpis: kpiResultSchema, betalningsansvar: amountsSchema }),
 });
+
+export const projectionFailureQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** Projections PostgreSQL refused for good: which stay, which write, the SQLSTATE, when. */
+export const projectionFailureResponseSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      stayId: z.string(),
+      projection: z.string(),
+      sqlState: z.string().nullable(),
+      failedAt: z.string(),
+    }),
+  ),
+});

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '@app/domain';
-import { KpiRepository, type OverdueFilter } from '@app/persistence';
+import { KpiRepository, ProjectionFailureRepository, type OverdueFilter } from '@app/persistence';
 import {
   addDays,
   computeKpis,
@@ -36,6 +36,7 @@ export class MonitoringService {
   constructor(
     private readonly kpis: KpiRepository,
     private readonly reports: ReportsService,
+    private readonly projectionFailures: ProjectionFailureRepository,
   ) {}
 
   /** "Läget just nu": exact counts of stays, open and overdue tasks (per lane) and deviations. */
@@ -60,6 +61,12 @@ export class MonitoringService {
         return { lane, open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
       }),
     };
+  }
+
+  /** Projections refused for good, newest first: the stays whose read model is behind. */
+  async projectionFailuresLatest(limit: number) {
+    const rows = await this.projectionFailures.latest(limit);
+    return { items: rows.map((r) => ({ ...r, failedAt: r.failedAt.toISOString() })) };
   }
 
   async overdue(filter: Omit<OverdueFilter, 'now'>, now: Date) {

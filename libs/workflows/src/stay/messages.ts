@@ -32,4 +32,12 @@ export const StayFailure = {
   invalidRouting: 'InvalidRouting',
   unknownEventType: 'UnknownEventType',
   stayEnded: 'StayEnded',
+  /** PostgreSQL refused a projection for good; recorded on the stay, the change is in Temporal. */
+  projectionFailed: 'ProjectionFailed',
 } as const;
+
+/**
+ * The failure type of a projection activity that can never succeed (PostgreSQL's data and
+ * integrity errors, SQLSTATE classes 22 and 23, or our own validation): not retried.
+ */
+export const PROJECTION_DATA_ERROR = 'ProjectionDataError';

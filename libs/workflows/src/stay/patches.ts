@@ -34,4 +34,11 @@ export const Patch = {
    * completing that moves the tasks to the chosen unit. v1 stays never check it.
    */
   receivingUnitRouting: 'receiving-unit-routing-v1',
+  /**
+   * A projection PostgreSQL refuses for good (a data or integrity error, not retried) is
+   * recorded on the stay and fails the Update that caused it, instead of the workflow
+   * retrying it for ever and the Update never finishing. Only histories with such a failure
+   * take the new branch; the worker retried them for ever before, so none had one.
+   */
+  projectionFailures: 'projection-failures-v1',
 } as const;

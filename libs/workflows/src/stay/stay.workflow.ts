@@ -1,5 +1,6 @@
 import {
   ApplicationFailure,
+  type ActivityOptions,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -31,14 +32,34 @@ import {
 } from './interpreter';
 import { moveRoutedTasks, routeReceiver } from './routing';
 import { registerTaskHandlers } from './task-handlers';
-import { admitUpdate, registerEventUpdate, StayFailure, stayStateQuery } from './messages';
+import {
+  PROJECTION_DATA_ERROR,
+  StayFailure,
+  admitUpdate,
+  registerEventUpdate,
+  stayStateQuery,
+} from './messages';
+import {
+  guardProjections,
+  isProjectionFailure,
+  survivingProjectionFailure,
+} from './projection-guard';
 import type { StayState, StayStatus, StayUnits, StayWorkflowInput, TaskState } from './types';
 
-const activityOptions = {
+/**
+ * Transient failures (PostgreSQL or the network down) are retried without a limit: a
+ * projection must not be lost to an outage. A projection that can never succeed is raised
+ * non-retryable by the worker (PROJECTION_DATA_ERROR) and handled by guardProjections.
+ */
+const activityOptions: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-} as const;
-const activities = proxyActivities<StayActivities>(activityOptions);
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: [PROJECTION_DATA_ERROR],
+  },
+};
+const rawActivities = proxyActivities<StayActivities>(activityOptions);
 
 /** Events that (re)state the patient's needs: tasks may stop applying after them. */
 const needsEvents = new Set(['needs-assessed', 'needs-changed']);
@@ -56,6 +77,7 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
     throw ApplicationFailure.nonRetryable(
       `Unknown process definition version ${input.processDefinitionVersion}`,
     );
+  const activities = guardProjections(rawActivities, input.stayId);
   const eventTypes = new Set(definition.eventTypes.map((e) => e.type));
   const initialFacts = initialStayFacts(input.careType);
   const carried = input.carried;
@@ -69,7 +91,7 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
   let units: StayUnits | undefined = carried?.units ?? input.units;
   let ended = carried?.ended ?? false;
   let dirty = false;
-  let admission: { createdTaskIds: string[] } | undefined = carried
+  let admission: { createdTaskIds: string[]; failure?: ApplicationFailure } | undefined = carried
     ? { createdTaskIds: carried.admissionTaskIds }
     : undefined;
 
@@ -112,6 +134,7 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
 
   setHandler(admitUpdate, async () => {
     await condition(() => admission !== undefined);
+    if (admission?.failure) throw admission.failure;
     return { eventId: 'admitted', createdTaskIds: admission?.createdTaskIds ?? [] };
   });
 
@@ -215,17 +238,25 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
     return trigger({ kind: 'event', event: 'readmitted' }, input.admittedAt);
   };
 
-  if (!carried && patched(Patch.parallelAdmission)) {
-    const [admitted, readmitted] = await Promise.all([
-      trigger({ kind: 'event', event: 'admitted' }, input.admittedAt),
-      linkReadmission(),
-    ]);
-    admission = { createdTaskIds: [...admitted, ...readmitted] };
-  } else if (!carried) {
-    const createdTaskIds = await trigger({ kind: 'event', event: 'admitted' }, input.admittedAt);
-    if (patched(Patch.readmissionLink)) createdTaskIds.push(...(await linkReadmission()));
-    admission = { createdTaskIds };
-  }
+  const admit = async (): Promise<void> => {
+    if (patched(Patch.parallelAdmission)) {
+      const [admitted, readmitted] = await Promise.all([
+        trigger({ kind: 'event', event: 'admitted' }, input.admittedAt),
+        linkReadmission(),
+      ]);
+      admission = { createdTaskIds: [...admitted, ...readmitted] };
+    } else {
+      const createdTaskIds = await trigger({ kind: 'event', event: 'admitted' }, input.admittedAt);
+      if (patched(Patch.readmissionLink)) createdTaskIds.push(...(await linkReadmission()));
+      admission = { createdTaskIds };
+    }
+  };
+  if (!carried)
+    await admit().catch((error: unknown) => {
+      // The admission's projection was refused and recorded: the admit Update says so.
+      if (!isProjectionFailure(error)) throw error;
+      admission = { createdTaskIds: [], failure: error };
+    });
 
   // Deadlines: sleep until the next due time, the 7-day flag or the end of the watch after
   // discharge, or until a handler acts.
@@ -250,13 +281,13 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
     dirty = false;
     if (next === undefined) await condition(() => dirty || isOver());
     else await condition(() => dirty || isOver(), Math.max(next - Date.now(), 1));
-    await deadlines.markOverdue();
-    await deadlines.remindAndEscalate();
+    await survivingProjectionFailure(() => deadlines.markOverdue());
+    await survivingProjectionFailure(() => deadlines.remindAndEscalate());
     if (raiseSevenDayFlag(state.counters, new Date()) && patched(Patch.stayCounters))
-      await projectStay();
+      await survivingProjectionFailure(projectStay);
   }
   await condition(allHandlersFinished);
-  await saveTasks(closeRemainingTasks(state, 'stay-closed'));
+  await survivingProjectionFailure(() => saveTasks(closeRemainingTasks(state, 'stay-closed')));
 }
 
 function earliest(a: number | undefined, b: number | undefined): number | undefined {

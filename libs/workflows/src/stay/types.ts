@@ -163,3 +163,17 @@ export interface RegisterEventResult {
   eventId: string;
   createdTaskIds: string[];
 }
+
+/**
+ * A projection PostgreSQL refused for good. Names the activity and the SQLSTATE only: a
+ * database message can quote the refused value, which may be patient data.
+ */
+export interface ProjectionFailureRecord {
+  id: string;
+  stayId: string;
+  /** The activity whose write was refused, e.g. projectTasks. */
+  projection: string;
+  /** PostgreSQL's SQLSTATE (e.g. 23514), or null for our own validation. */
+  sqlState: string | null;
+  failedAt: string;
+}
