@@ -266,6 +266,11 @@ const endpoints: Endpoint[] = [
     rule: processOwnerOnly,
   },
   {
+    name: 'GET /api/v1/integration/messages',
+    send: (h) => h.get('/api/v1/integration/messages'),
+    rule: processOwnerOnly,
+  },
+  {
     name: 'GET /api/v1/reports/betalningsansvar',
     send: (h) => h.get('/api/v1/reports/betalningsansvar?month=2024-01'),
     rule: processOwnerOnly,

@@ -419,4 +419,97 @@ describe('HL7 v2 ADT over MLLP', () => {
     });
     expect((await timeline((await stayOfVisit(v)) as string)).patient?.name).toBe('Östen Åström');
   });
+  it('lets processägare see the inbox without patient data, replay a message and resolve one by hand', async () => {
+    const owner = await signIn(http, demo.processagare);
+    const pnr = randomPersonnummer();
+    const v = visit();
+    // The discharge arrives before the admission: kept as stay-not-found.
+    const early = ctl();
+    const discharge = adt({
+      event: 'A03',
+      controlId: early,
+      visit: v,
+      at: t(2),
+      personnummer: pnr,
+      disposition: '03',
+    });
+    expect((await sender.send(discharge)).code).toBe('AE');
+    expect(
+      (
+        await sender.send(
+          adt({ event: 'A01', controlId: ctl(), visit: v, at: t(0), personnummer: pnr }),
+        )
+      ).code,
+    ).toBe('AA');
+    const cancel = ctl();
+    expect(
+      (
+        await sender.send(
+          adt({ event: 'A11', controlId: cancel, visit: v, at: t(1), personnummer: pnr }),
+        )
+      ).code,
+    ).toBe('AE');
+
+    await http.get('/api/v1/integration/messages').set(ward).expect(403);
+    const listed = await http.get('/api/v1/integration/messages').set(owner).expect(200);
+    const items = listed.body.items as {
+      id: string;
+      controlId: string;
+      reasonCode: string;
+      status: string;
+    }[];
+    const earlyItem = items.find((m) => m.controlId === early);
+    const cancelItem = items.find((m) => m.controlId === cancel);
+    expect(earlyItem).toMatchObject({ status: 'inbox', reasonCode: 'stay-not-found' });
+    expect(cancelItem).toMatchObject({ status: 'inbox', reasonCode: 'cancel-not-supported' });
+    expect(listed.text).not.toContain(pnr.replace('-', '').slice(2));
+    expect(listed.text).not.toContain('Tolvansson');
+
+    const key = newKey();
+    const replay = () =>
+      http
+        .post(`/api/v1/integration/messages/${earlyItem?.id}/replay`)
+        .set(owner)
+        .set('Idempotency-Key', key);
+    const replayed = await replay().expect(200);
+    expect(replayed.body).toMatchObject({ ack: 'AA', message: { status: 'applied', attempts: 2 } });
+    expect((await replay().expect(200)).body).toMatchObject({
+      ack: 'AA',
+      message: { status: 'applied' },
+    });
+    await http
+      .post(`/api/v1/integration/messages/${earlyItem?.id}/replay`)
+      .set(owner)
+      .set('Idempotency-Key', newKey())
+      .expect(409);
+    await http.post(`/api/v1/integration/messages/${earlyItem?.id}/replay`).set(owner).expect(400);
+    const stay = await eventually(async () => {
+      const s = await timeline((await stayOfVisit(v)) as string);
+      expect(s.status).toBe('discharged');
+      return s;
+    });
+    expect(stay.events.find((e) => e.type === 'discharged')).toMatchObject({
+      occurredAt: t(2),
+      data: { destination: 'korttid' },
+    });
+
+    const resolved = await http
+      .post(`/api/v1/integration/messages/${cancelItem?.id}/resolve`)
+      .set(owner)
+      .set('Idempotency-Key', newKey())
+      .send({ note: 'Vårdtillfället makulerat i samråd med avdelningen' })
+      .expect(200);
+    expect(resolved.body).toMatchObject({ status: 'resolved', reasonCode: 'cancel-not-supported' });
+    const audited = await query<{ action: string; outcome: string }>(
+      "SELECT action, outcome FROM audit_entry WHERE action LIKE 'integration.%'",
+    );
+    expect(audited.map((a) => `${a.action}:${a.outcome}`)).toEqual(
+      expect.arrayContaining([
+        'integration.inbox.list:denied',
+        'integration.inbox.list:ok',
+        'integration.replay:ok',
+        'integration.resolve:ok',
+      ]),
+    );
+  });
 });

@@ -4,6 +4,8 @@ import request from 'supertest';
 import { demo, signInAll } from '../support/auth';
 import { admissionBody, hoursAgo, newKey } from '../support/fixtures';
 import { startApps, type RunningApps } from '../support/stack';
+import { AdtInbound } from '@app/integration';
+import { adt } from '../support/hl7';
 import { admitWithReceivers, type TaskView } from '../support/stays';
 
 /**
@@ -17,6 +19,8 @@ interface Context {
   http: Http;
   as: Users;
   stayId: string;
+  /** Two HL7 messages kept in the integration inbox (an unknown ward). */
+  inbox: [string, string];
   tasks: Record<'ward' | 'vc' | 'hsv' | 'bist', TaskView>;
 }
 type Call = (c: Context) => request.Test;
@@ -230,6 +234,59 @@ const calls: [string, Call][] = [
   ['fhirReadEncounter', (c) => c.http.get(`/fhir/R4/Encounter/${missingStay}`).set(c.as.bist)],
   ['fhirReadPlanDefinition', (c) => c.http.get('/fhir/R4/PlanDefinition/1').set(c.as.po)],
   ['fhirReadPlanDefinition', (c) => c.http.get('/fhir/R4/PlanDefinition/7').set(c.as.po)],
+  ['listIntegrationMessages', (c) => c.http.get('/api/v1/integration/messages').set(c.as.po)],
+  ['listIntegrationMessages', (c) => c.http.get('/api/v1/integration/messages').set(c.as.ward)],
+  [
+    'listIntegrationMessages',
+    (c) => c.http.get('/api/v1/integration/messages?status=lost').set(c.as.po),
+  ],
+  [
+    'replayIntegrationMessage',
+    (c) =>
+      c.http
+        .post(`/api/v1/integration/messages/${c.inbox[0]}/replay`)
+        .set(c.as.po)
+        .set('Idempotency-Key', key()),
+  ],
+  [
+    'replayIntegrationMessage',
+    (c) =>
+      c.http
+        .post(`/api/v1/integration/messages/${missingStay}/replay`)
+        .set(c.as.po)
+        .set('Idempotency-Key', key()),
+  ],
+  [
+    'replayIntegrationMessage',
+    (c) => c.http.post(`/api/v1/integration/messages/${missingStay}/replay`).set(c.as.po),
+  ],
+  [
+    'resolveIntegrationMessage',
+    (c) =>
+      c.http
+        .post(`/api/v1/integration/messages/${c.inbox[1]}/resolve`)
+        .set(c.as.po)
+        .set('Idempotency-Key', key())
+        .send({ note: 'Hanterat' }),
+  ],
+  [
+    'resolveIntegrationMessage',
+    (c) =>
+      c.http
+        .post(`/api/v1/integration/messages/${missingStay}/resolve`)
+        .set(c.as.po)
+        .set('Idempotency-Key', key())
+        .send({ note: 'Hanterat' }),
+  ],
+  [
+    'resolveIntegrationMessage',
+    (c) =>
+      c.http
+        .post(`/api/v1/integration/messages/${missingStay}/resolve`)
+        .set(c.as.po)
+        .set('Idempotency-Key', key())
+        .send({}),
+  ],
   ['listOverdueTasks', (c) => c.http.get('/api/v1/monitoring/overdue?limit=20').set(c.as.po)],
   ['listOverdueTasks', (c) => c.http.get('/api/v1/monitoring/overdue').set(c.as.ward)],
   [
@@ -317,7 +374,22 @@ describe('the OpenAPI document is the contract', () => {
       po: demo.processagare,
     });
     const { stayId, tasks } = await admitWithReceivers(http, as.ward);
-    context = { http, as, stayId, tasks };
+    const inbound = apps.api.get(AdtInbound);
+    const kept = async (controlId: string) =>
+      (
+        await inbound.accept(
+          adt({
+            event: 'A01',
+            controlId,
+            visit: controlId,
+            at: hoursAgo(2),
+            personnummer: '19121212-1212',
+            ward: 'AVD99',
+          }),
+        )
+      ).messageId as string;
+    const inbox: [string, string] = [await kept(newKey()), await kept(newKey())];
+    context = { http, as, stayId, tasks, inbox };
     document = (await http.get('/docs/openapi.json').expect(200)).body as Json;
   }, 60_000);
   afterAll(() => apps.close());

@@ -140,6 +140,18 @@ export function baseRequests(stack: AbuseStack): Record<string, BaseRequest> {
         rules: { sipKallelseDays: 2 },
       },
     },
+    listIntegrationMessages: plain('po', { status: 'inbox' }),
+    replayIntegrationMessage: {
+      ...plain('po'),
+      key: true,
+      path: { id: '00000000-0000-4000-8000-00000000e001' },
+    },
+    resolveIntegrationMessage: {
+      ...plain('po'),
+      key: true,
+      path: { id: '00000000-0000-4000-8000-00000000e001' },
+      body: { note: 'Hanterat för hand' },
+    },
     getBetalningsansvar: plain('po', { month: daysAgo(0).slice(0, 7), kommun: '1480' }),
     correctBetalningsansvar: {
       ...plain('po'),

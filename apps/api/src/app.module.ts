@@ -18,10 +18,12 @@ import { MeController } from './me/me.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { MonitoringController } from './monitoring/monitoring.controller';
 import { MonitoringService } from './monitoring/monitoring.service';
+import { IntegrationInboxController } from './integration/integration-inbox.controller';
+import { IntegrationInboxService } from './integration/integration-inbox.service';
 import { ProcessDefinitionsController } from './process-definitions/process-definitions.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
-import { StayCommands } from '@app/stay-commands';
+import { Hl7InboundModule } from '@app/integration';
 import { StayAccessService } from './stays/stay-access.service';
 import { StaysController } from './stays/stays.controller';
 import { StaysService } from './stays/stays.service';
@@ -59,6 +61,7 @@ export class AppModule {
         PersistenceModule,
         MetricsModule,
         TemporalClientModule,
+        Hl7InboundModule,
       ],
       controllers: [
         HealthController,
@@ -71,6 +74,7 @@ export class AppModule {
         DeviationsController,
         AuditController,
         FhirController,
+        IntegrationInboxController,
         MonitoringController,
         ReportsController,
         ...devControllers,
@@ -81,7 +85,7 @@ export class AppModule {
         MonitoringService,
         ReportsService,
         StayAccessService,
-        StayCommands,
+        IntegrationInboxService,
         StaysService,
         TasksService,
         TokenService,

@@ -19,6 +19,6 @@ import { loadHl7Mappings } from './mappings';
     StayCommands,
     AdtInbound,
   ],
-  exports: [AdtInbound, HL7_MAPPINGS],
+  exports: [AdtInbound, HL7_MAPPINGS, StayCommands],
 })
 export class Hl7InboundModule {}

@@ -29,6 +29,7 @@ import {
 } from '@app/domain';
 import { fhirRouteDocs } from './fhir-routes';
 import { monitoringRouteDocs } from './monitoring-routes';
+import { integrationRouteDocs } from '../integration/integration-routes';
 import { versionSchema } from '../process-definitions/process-definitions.controller';
 import { stayIdSchema } from '../stays/stays.controller';
 import { taskIdSchema } from '../tasks/tasks.controller';
@@ -260,5 +261,6 @@ export const routeDocs: readonly RouteDoc[] = [
     errors: list,
   },
   ...monitoringRouteDocs,
+  ...integrationRouteDocs,
   ...fhirRouteDocs,
 ];

@@ -90,6 +90,14 @@ export class IntegrationRepository {
     }) as Promise<StoredMessage | null>;
   }
 
+  /** The message as the inbox shows it, without its text. */
+  findItem(id: string): Promise<InboxItem | null> {
+    return this.prisma.integrationMessage.findUnique({
+      where: { id },
+      select: inboxColumns,
+    }) as Promise<InboxItem | null>;
+  }
+
   async settle(id: string, outcome: MessageOutcome): Promise<void> {
     await this.prisma.integrationMessage.update({
       where: { id },
