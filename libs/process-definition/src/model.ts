@@ -82,11 +82,24 @@ export const allowanceSchema = z.discriminatedUnion('kind', [
 ]);
 export type Allowance = z.infer<typeof allowanceSchema>;
 
+/**
+ * Where a duration counts from, when not from the trigger: the latest earlier occurrence of an
+ * event of the stay (e.g. the UK judgement, whatever came after it). With
+ * ifTriggerWithinHours, only when the trigger happened within that many hours of the event
+ * (the inskrivningsmeddelande: from admission when the needs were assessed at admission).
+ */
+export const durationFromSchema = z.object({
+  event: eventTypeSchema,
+  ifTriggerWithinHours: z.number().int().positive().optional(),
+});
+export type DurationFrom = z.infer<typeof durationFromSchema>;
+
 export const deadlineRuleSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('duration'),
     amount: z.number().int().positive(),
     unit: z.enum(['hours', 'calendar-days', 'working-days']),
+    from: durationFromSchema.optional(),
     configKey,
   }),
   /**

@@ -101,6 +101,8 @@ export function checkDefinition(definition: ProcessDefinition): DefinitionProble
         checkOutcomes(a.id, ref.field, ref.activity, ref.outcomes);
     });
     if (a.deadline.kind === 'before-event') checkEvent(a.id, 'deadline.event', a.deadline.event);
+    if (a.deadline.kind === 'duration' && a.deadline.from)
+      checkEvent(a.id, 'deadline.from.event', a.deadline.from.event);
     a.completedBy?.forEach((e, i) => checkEvent(a.id, `completedBy.${i}`, e));
     a.cancelledBy?.forEach((e, i) => checkEvent(a.id, `cancelledBy.${i}`, e));
     for (const at of SAMPLE_TIMES) {

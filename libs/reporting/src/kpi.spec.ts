@@ -3,6 +3,7 @@ import { defaultRules } from './rules';
 
 const at = (iso: string) => new Date(iso);
 const base: Omit<KpiStay, 'stayId' | 'events'> = {
+  admittedAt: at('2025-03-01T08:00:00Z'),
   sevenDayFlag: false,
   plannedDischargeDateSet: false,
   plannedDischargeDateMoves: 0,
@@ -76,10 +77,12 @@ describe('effect-goal KPIs', () => {
       dueAt: at('2025-03-02T08:00:00Z'),
     }),
     task('s1', 'send-sip-kallelse', {
+      triggeredAt: at('2025-03-02T08:00:00Z'),
       completedAt: at('2025-03-04T10:00:00Z'),
       dueAt: at('2025-03-05T22:59:00Z'),
     }),
     task('s2', 'send-sip-kallelse', {
+      triggeredAt: at('2025-03-02T08:00:00Z'),
       completedAt: at('2025-03-06T10:00:00Z'),
       dueAt: at('2025-03-05T22:59:00Z'),
     }),
@@ -155,6 +158,51 @@ describe('effect-goal KPIs', () => {
       asOf,
     );
     expect(k.sipKallelseOnTime).toEqual({ deadlineDays: days, of: 2, count, share });
+  });
+
+  // Issue 14, rule 3: due 3 days from UK whatever order the steps came in.
+  it('counts the SIP kallelse from UK even when the timing was decided after UK', () => {
+    const stay: KpiStay = { ...base, stayId: 'late-decision', events: uk('2025-03-02T08:00:00Z') };
+    const kallelse = (completedAt: string) =>
+      task('late-decision', 'send-sip-kallelse', {
+        // opened by decide-sip-timing two days after UK
+        triggeredAt: at('2025-03-04T08:00:00Z'),
+        completedAt: at(completedAt),
+      });
+    const rate = (completedAt: string) =>
+      computeKpis(
+        { stays: [stay], tasks: [kallelse(completedAt)], deviations: [] },
+        defaultRules,
+        asOf,
+      ).sipKallelseOnTime.count;
+    expect(rate('2025-03-05T07:59:00Z')).toBe(1); // 3 days after UK
+    expect(rate('2025-03-06T08:00:00Z')).toBe(0); // in time only if counted from the decision
+  });
+
+  // Issue 14, rule 2: 24 h from admission when assessed at admission, else from the assessment.
+  it.each([
+    ['assessed at admission, sent 34 h after admission', 10, 34, 0],
+    ['assessed at admission, sent 23 h after admission', 2, 23, 1],
+    ['assessed later (30 h), sent 20 h after the assessment', 30, 50, 1],
+    ['assessed later (30 h), sent 25 h after the assessment', 30, 55, 0],
+  ])('inskrivningsmeddelande KPI: %s', (_name, assessedAfter, sentAfter, count) => {
+    const admittedAt = at('2025-03-01T08:00:00Z');
+    const hoursAfter = (h: number) => new Date(admittedAt.getTime() + h * 3_600_000);
+    const k = computeKpis(
+      {
+        stays: [{ ...base, admittedAt, stayId: 'm', events: [] }],
+        tasks: [
+          task('m', 'send-inskrivningsmeddelande', {
+            triggeredAt: hoursAfter(assessedAfter),
+            completedAt: hoursAfter(sentAfter),
+          }),
+        ],
+        deviations: [],
+      },
+      defaultRules,
+      asOf,
+    );
+    expect(k.inskrivningsmeddelandeOnTime).toMatchObject({ of: 1, count });
   });
 
   it('has no shares without cases', () => {

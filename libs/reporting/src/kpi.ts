@@ -1,4 +1,10 @@
-import { addStockholmCalendarDays } from '@app/process-definition/interpreter/calendar';
+import {
+  computeDueAt,
+  currentProcessDefinitionVersion,
+  findActivity,
+  findProcessDefinition,
+  type DeadlineRule,
+} from '@app/process-definition/interpreter';
 import type { ReportRules } from './rules';
 import { ukCalendarDays, ukRuns, type UkEvent } from './uk-days';
 
@@ -11,6 +17,7 @@ import { ukCalendarDays, ukRuns, type UkEvent } from './uk-days';
  */
 export interface KpiStay {
   stayId: string;
+  admittedAt: Date;
   events: readonly UkEvent[];
   sevenDayFlag: boolean;
   plannedDischargeDateSet: boolean;
@@ -73,12 +80,44 @@ function taskOnTime(task: KpiTask, dueAt: Date, asOf: Date): boolean | undefined
 }
 
 /**
- * SIP kallelse in time: sent by the same Swedish wall-clock time `days` calendar days after
- * UK, the process definition's own rule for "inom 3 kalenderdagar" (so the default agrees
- * with the workflow's sipKallelseOnTime counter).
+ * The current process definition's deadline of an activity, with the what-if's amount: the
+ * KPI judges every stay by the rule the law and the agreement set (v2), the same function
+ * the workflow computes task due times with, so the task list and the KPI agree.
  */
-const kallelseOnTime = (task: KpiTask, ukFirstAt: Date, days: number, asOf: Date) =>
-  taskOnTime(task, addStockholmCalendarDays(ukFirstAt, days), asOf);
+function currentRule(activityId: string, amount: number): DeadlineRule {
+  const definition = findProcessDefinition(currentProcessDefinitionVersion);
+  const rule = definition && findActivity(definition, activityId)?.deadline;
+  if (rule?.kind !== 'duration') throw new Error(`${activityId} has no duration deadline`);
+  return { ...rule, amount };
+}
+
+/**
+ * SIP kallelse in time: by the same Swedish wall-clock time `days` calendar days after the UK
+ * judgement the kallelse followed (the latest UK before the task opened), in whatever order
+ * the steps came.
+ */
+function kallelseOnTime(task: KpiTask, stay: KpiStay, days: number, asOf: Date) {
+  const ukAt = ukRuns(stay.events)
+    .runs.map((r) => r.start)
+    .filter((start) => start.getTime() <= task.triggeredAt.getTime())
+    .at(-1);
+  if (!ukAt) return undefined;
+  const due = computeDueAt(currentRule('send-sip-kallelse', days), task.triggeredAt, {
+    eventTimes: { utskrivningsklar: ukAt.toISOString() },
+  });
+  return due ? taskOnTime(task, due, asOf) : undefined;
+}
+
+/**
+ * Inskrivningsmeddelande in time: `hours` from admission when the needs were assessed at
+ * admission, from the assessment when it came later (the definition's rule).
+ */
+function meddelandeOnTime(task: KpiTask, stay: KpiStay, hours: number, asOf: Date) {
+  const due = computeDueAt(currentRule('send-inskrivningsmeddelande', hours), task.triggeredAt, {
+    eventTimes: { admitted: stay.admittedAt.toISOString() },
+  });
+  return due ? taskOnTime(task, due, asOf) : undefined;
+}
 
 const onTimeRate = (results: readonly (boolean | undefined)[]) => {
   const counted = results.filter((r): r is boolean => r !== undefined);
@@ -107,18 +146,15 @@ export function computeKpis(
   const kallelse = tasks
     .filter((t) => t.activityId === 'send-sip-kallelse')
     .map((t) => {
-      const ukAt = stayById.get(t.stayId)?.ukFirstAt;
-      return ukAt ? kallelseOnTime(t, ukAt, rules.sipKallelseDays, asOf) : undefined;
+      const stay = stayById.get(t.stayId);
+      return stay ? kallelseOnTime(t, stay, rules.sipKallelseDays, asOf) : undefined;
     });
   const meddelande = tasks
     .filter((t) => t.activityId === 'send-inskrivningsmeddelande')
-    .map((t) =>
-      taskOnTime(
-        t,
-        new Date(t.triggeredAt.getTime() + rules.inskrivningsmeddelandeHours * 3_600_000),
-        asOf,
-      ),
-    );
+    .map((t) => {
+      const stay = stayById.get(t.stayId);
+      return stay ? meddelandeOnTime(t, stay, rules.inskrivningsmeddelandeHours, asOf) : undefined;
+    });
   const activities = [...new Set(tasks.map((t) => t.activityId))].sort().map((activityId) => {
     const own = tasks.filter((t) => t.activityId === activityId);
     return {

@@ -20,7 +20,10 @@ export interface ReportRules {
   nationalDaysAfterNotice: number;
   /** SIP kallelse within this many calendar days of UK. */
   sipKallelseDays: number;
-  /** Inskrivningsmeddelande within this many hours of the needs assessment. */
+  /**
+   * Inskrivningsmeddelande within this many hours of admission when the needs were assessed
+   * at admission, of the assessment when it came later (the process definition's rule).
+   */
   inskrivningsmeddelandeHours: number;
   /** Replaces the configured daily amount (what-if only). */
   dailyAmountSek?: number;

@@ -107,6 +107,7 @@ export class MonitoringService {
       {
         stays: cohort.map((s) => ({
           stayId: s.id,
+          admittedAt: s.admittedAt,
           events: s.events,
           sevenDayFlag: s.sevenDayFlag,
           plannedDischargeDateSet: s.plannedDischargeDate !== null,

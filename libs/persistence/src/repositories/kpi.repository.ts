@@ -75,6 +75,7 @@ export class KpiRepository {
       select: {
         id: true,
         status: true,
+        admittedAt: true,
         ukFirstAt: true,
         sevenDayFlag: true,
         plannedDischargeDate: true,

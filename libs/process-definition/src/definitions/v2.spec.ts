@@ -61,4 +61,55 @@ describe('process definition v2', () => {
       ).toBe('2026-12-07T22:59:59.999Z');
     });
   });
+
+  describe('rule 2: inskrivningsmeddelande from admission, or from a later assessment', () => {
+    const admittedAt = '2026-03-10T08:00:00.000Z';
+    const hoursAfter = (h: number) => new Date(Date.parse(admittedAt) + h * 3_600_000);
+    const due = (definition: typeof v2, assessedAfterHours: number) =>
+      computeDueAt(
+        defined(findActivity(definition, 'send-inskrivningsmeddelande')).deadline,
+        hoursAfter(assessedAfterHours),
+        { eventTimes: { admitted: admittedAt } },
+      )?.toISOString();
+    it.each([
+      // the law: within 24 hours of admission when the assessment is made at admission …
+      ['assessed 2 h after admission', 2, hoursAfter(24)],
+      ['assessed 10 h after admission (a message at 34 h is late)', 10, hoursAfter(24)],
+      ['assessed at the 24th hour, still at admission', 24, hoursAfter(24)],
+      // … within 24 hours of the assessment when it is made later in the stay
+      ['assessed 30 h after admission', 30, hoursAfter(54)],
+      ['assessed on day 5', 96, hoursAfter(120)],
+    ])('%s', (_name, assessedAfter, expected) => {
+      expect(due(v2, assessedAfter)).toBe(expected.toISOString());
+    });
+    it('v1 counted 24 hours from the assessment, always', () => {
+      expect(due(v1, 10)).toBe(hoursAfter(34).toISOString());
+    });
+    it('says what it is and where it comes from', () => {
+      const a = defined(findActivity(v2, 'send-inskrivningsmeddelande'));
+      expect(a.source).toBe('law');
+      expect(a.deadline.configKey).toBe('inskrivningsmeddelande');
+      expect(a.sourceNote).toContain('vårt antagande');
+    });
+  });
+
+  describe('rule 3: SIP kallelse 3 days from UK, whatever order the steps came in', () => {
+    const ukAt = '2026-03-10T09:00:00.000Z';
+    const kallelse = (definition: typeof v2, triggeredAt: string) =>
+      computeDueAt(
+        defined(findActivity(definition, 'send-sip-kallelse')).deadline,
+        new Date(triggeredAt),
+        { eventTimes: { admitted: '2026-03-01T08:00:00.000Z', utskrivningsklar: ukAt } },
+      )?.toISOString();
+    it.each([
+      ['opened by UK itself', ukAt],
+      ['opened by a timing decision a day after UK', '2026-03-11T09:00:00.000Z'],
+      ['opened by a timing decision two days after UK', '2026-03-12T15:30:00.000Z'],
+    ])('%s: due 3 calendar days after UK', (_name, triggeredAt) => {
+      expect(kallelse(v2, triggeredAt)).toBe('2026-03-13T09:00:00.000Z');
+    });
+    it('v1 moved the due date with a late decision', () => {
+      expect(kallelse(v1, '2026-03-12T15:30:00.000Z')).toBe('2026-03-15T15:30:00.000Z');
+    });
+  });
 });

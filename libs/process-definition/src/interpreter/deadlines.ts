@@ -1,4 +1,4 @@
-import type { Allowance, DeadlineRule } from '../model';
+import type { Allowance, DeadlineRule, DurationFrom } from '../model';
 import {
   addStockholmCalendarDays,
   addStockholmWorkingDays,
@@ -16,6 +16,28 @@ export interface DeadlineOptions {
    * same overrides on replay, e.g. by capturing them in the workflow input.
    */
   deadlineOverrides?: Readonly<Record<string, DeadlineRule>>;
+  /** When each event of the stay last happened (occurredAt), for durations counted `from` one. */
+  eventTimes?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Where a duration counts from: the trigger, or the latest occurrence of the rule's `from`
+ * event when it happened before the trigger (and, with ifTriggerWithinHours, not longer
+ * before it than that).
+ */
+export function durationStart(
+  from: DurationFrom | undefined,
+  occurredAt: Date,
+  eventTimes: Readonly<Record<string, string>> = {},
+): Date {
+  const at = from ? eventTimes[from.event] : undefined;
+  if (!from || at === undefined) return occurredAt;
+  const anchor = new Date(at);
+  const before = occurredAt.getTime() - anchor.getTime();
+  if (Number.isNaN(before) || before < 0) return occurredAt;
+  if (from.ifTriggerWithinHours !== undefined && before > from.ifTriggerWithinHours * HOUR_MS)
+    return occurredAt;
+  return anchor;
 }
 
 /** The rule that applies after deployment overrides. */
@@ -30,6 +52,7 @@ export function effectiveDeadlineRule(
 /**
  * The absolute due time of an activity, computed from when its trigger happened
  * (occurredAt), never from when the trigger was registered, nor from "now".
+ * A duration counts from the trigger, or from an earlier event of the stay (`from`).
  * - hours: elapsed time (24 hours over a DST change is 24 real hours);
  * - calendar-days: the same Stockholm wall-clock time N days later;
  * - working-days: the same wall-clock time N Swedish working days later;
@@ -44,17 +67,19 @@ export function computeDueAt(
 ): Date | undefined {
   const effective = effectiveDeadlineRule(rule, options);
   switch (effective.kind) {
-    case 'duration':
+    case 'duration': {
+      const start = durationStart(effective.from, occurredAt, options.eventTimes);
       switch (effective.unit) {
         case 'hours':
-          return new Date(occurredAt.getTime() + effective.amount * HOUR_MS);
+          return new Date(start.getTime() + effective.amount * HOUR_MS);
         case 'calendar-days':
-          return addStockholmCalendarDays(occurredAt, effective.amount);
+          return addStockholmCalendarDays(start, effective.amount);
         case 'working-days':
-          return addStockholmWorkingDays(occurredAt, effective.amount, options.calendar);
+          return addStockholmWorkingDays(start, effective.amount, options.calendar);
         default:
           return effective.unit satisfies never;
       }
+    }
     case 'immediately':
       return effective.allowance
         ? computeDueAt(effective.allowance, occurredAt, options)
@@ -99,7 +124,12 @@ export function describeDeadline(rule: DeadlineRule, eventTitle = (e: string) =>
             : rule.amount === 1
               ? 'arbetsdag'
               : 'arbetsdagar';
-      return `inom ${rule.amount} ${unit}`;
+      const within = `inom ${rule.amount} ${unit}`;
+      if (!rule.from) return within;
+      const from = `${within} från: ${eventTitle(rule.from.event)}`;
+      return rule.from.ifTriggerWithinHours === undefined
+        ? from
+        : `${from}, om utlösande händelse skedde inom ${rule.from.ifTriggerWithinHours} timmar därefter (annars från den)`;
     }
     case 'immediately':
       return rule.allowance ? `omgående (${describeAllowance(rule.allowance)})` : 'omgående';

@@ -7,6 +7,7 @@ import {
   closeTasksOnEvent,
   nextDueAt,
   openTasks,
+  recordEventTime,
   resolvePerformerUnit,
   tasksFallingOverdue,
   unitsForDefinition,
@@ -132,5 +133,46 @@ describe('stay interpreter', () => {
       settings: { ...definition.settings, routing: { activity: 'x' } },
     };
     expect(unitsForDefinition(withRouting, resolved)).toBe(resolved);
+  });
+});
+
+describe('event times for deadlines counted from an earlier event (v2)', () => {
+  const v2 = findProcessDefinition(2);
+  if (!v2) throw new Error('v2 missing');
+
+  it('keeps the latest occurrence of each event, not a late-registered earlier one', () => {
+    let times = recordEventTime(undefined, {
+      type: 'utskrivningsklar',
+      occurredAt: '2026-03-10T09:00:00Z',
+    });
+    times = recordEventTime(times, {
+      type: 'utskrivningsklar',
+      occurredAt: '2026-03-12T09:00:00Z',
+    });
+    times = recordEventTime(times, {
+      type: 'utskrivningsklar',
+      occurredAt: '2026-03-11T09:00:00Z',
+    });
+    expect(times).toEqual({ utskrivningsklar: '2026-03-12T09:00:00Z' });
+  });
+
+  it('opens the v2 inskrivningsmeddelande due 24 h after admission when assessed at admission', () => {
+    const state: StayState = {
+      ...newState(),
+      eventTimes: { admitted: '2026-03-28T00:00:00.000Z' },
+      facts: { ...initialStayFacts('somatic'), needs: { regionalPrimarvard: true } },
+    };
+    const opened = openTasks(
+      v2,
+      state,
+      units,
+      'stay-2',
+      { kind: 'event', event: 'needs-assessed' },
+      assessedAt,
+      newId,
+    );
+    expect(opened.find((t) => t.activityId === 'send-inskrivningsmeddelande')?.dueAt).toBe(
+      '2026-03-29T00:00:00.000Z',
+    );
   });
 });

@@ -85,7 +85,7 @@ export function openTasks(
     const intake = resolved === undefined && routing ? intakeOf(units, performer) : undefined;
     const unitId = resolved ?? intake;
     if (unitId === undefined) continue;
-    const dueAt = computeDueAt(activity.deadline, occurredAt);
+    const dueAt = computeDueAt(activity.deadline, occurredAt, { eventTimes: state.eventTimes });
     opened.push({
       id: newId(),
       stayId,
@@ -173,4 +173,18 @@ export function cancelTasksNoLongerApplying(
     cancelled.push(task);
   }
   return cancelled;
+}
+
+/**
+ * The stay's event times after an event: the latest occurrence of each type. An event
+ * registered late, with an occurredAt before the one kept, does not replace it.
+ */
+export function recordEventTime(
+  eventTimes: Readonly<Record<string, string>> | undefined,
+  event: { type: string; occurredAt: string },
+): Record<string, string> {
+  const kept = eventTimes?.[event.type];
+  if (kept !== undefined && Date.parse(kept) >= Date.parse(event.occurredAt))
+    return { ...eventTimes };
+  return { ...eventTimes, [event.type]: event.occurredAt };
 }

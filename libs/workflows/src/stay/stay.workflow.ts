@@ -28,6 +28,7 @@ import {
   closeTasksOnEvent,
   nextDueAt,
   openTasks,
+  recordEventTime,
   unitsForDefinition,
 } from './interpreter';
 import { moveRoutedTasks, routeReceiver } from './routing';
@@ -88,6 +89,8 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
     counters: emptyCounters(),
     version: 1,
   };
+  // A run carried over from before event times were kept still knows when it was admitted.
+  state.eventTimes ??= { admitted: input.admittedAt };
   let units: StayUnits | undefined = carried?.units ?? input.units;
   let ended = carried?.ended ?? false;
   let dirty = false;
@@ -143,6 +146,7 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
     async (event) => {
       const eventId = uuid4();
       state.facts = applyEventToFacts(state.facts, event);
+      state.eventTimes = recordEventTime(state.eventTimes, event);
       const status = statusAfter[event.type];
       if (status) {
         state.status = status;

@@ -122,6 +122,12 @@ export interface StayState {
   tasks: TaskState[];
   counters: StayCounters;
   version: number;
+  /**
+   * When each event type last happened (occurredAt), admission included: deadlines that count
+   * from an earlier event (v2: the SIP kallelse from UK) read it. Absent in runs that started
+   * before it was kept; no v1 deadline reads it.
+   */
+  eventTimes?: Record<string, string>;
 }
 
 /** What a stay carries into a new run when it continues as new (long stays). */

@@ -10,6 +10,7 @@ import {
   VGR,
   wardMessageRecipients,
   within,
+  inskrivningsmeddelandeDeadline,
 } from './helpers';
 
 /** Inskrivning, the ward's part: from admission to the inskrivningsmeddelande. */
@@ -179,11 +180,11 @@ export const inskrivningWardActivities: ActivityDefinition[] = [
     purpose: 'Ge kommun och vårdcentral tid att förbereda insatser inför utskrivning.',
     how: 'Skicka meddelande med identitet, adress och beräknad utskrivningstidpunkt.',
     trigger: onEvent('needs-assessed'),
-    deadline: within(24, 'hours'),
+    deadline: inskrivningsmeddelandeDeadline,
     condition: anyInsats,
     outcomes: [],
     source: 'law',
-    sourceNote: `${LAW}: senast 24 timmar efter inskrivning eller efter en senare bedömning`,
+    sourceNote: `${LAW}: inom 24 timmar från inskrivningen; görs bedömningen först senare under vårdtiden, inom 24 timmar från bedömningen. Att en bedömning inom 24 timmar från inskrivningen räknas som gjord vid inskrivningen är vårt antagande, konfigurerbart (inskrivningsmeddelande)`,
     recipients: wardMessageRecipients,
   },
   {

@@ -1,5 +1,15 @@
 import type { ActivityDefinition, Condition } from '../../model';
-import { after, always, beforeUk, GBG, INF, LAW, onEvent, sipNeed, within } from './helpers';
+import {
+  after,
+  always,
+  beforeUk,
+  GBG,
+  INF,
+  onEvent,
+  sipKallelseDeadline,
+  sipNeed,
+  within,
+} from './helpers';
 
 const sipAgreed = (...timing: string[]): Condition => ({
   kind: 'outcome',
@@ -155,7 +165,7 @@ export const sipActivities: ActivityDefinition[] = [
       kind: 'any-of',
       triggers: [onEvent('utskrivningsklar'), after('decide-sip-timing')],
     },
-    deadline: within(3, 'calendar-days', 'sip-kallelse'),
+    deadline: sipKallelseDeadline,
     condition: {
       kind: 'all',
       of: [
@@ -165,8 +175,8 @@ export const sipActivities: ActivityDefinition[] = [
       ],
     },
     outcomes: [],
-    source: 'law',
-    sourceNote: `${LAW} och ${GBG}: inom 3 dagar från underrättelsen om utskrivningsklar; kalender- eller arbetsdagar är konfigurerbart`,
+    source: 'local-agreement',
+    sourceNote: `${GBG}: kallelse senast inom 3 dagar från att patienten bedömts utskrivningsklar, i vilken ordning stegen än kom; kalender- eller arbetsdagar är konfigurerbart (sip-kallelse)`,
     cancelledBy: ['utskrivningsklar-revoked'],
   },
   {
