@@ -68,3 +68,58 @@ export function useUnits(): Unit[] {
   }, []);
   return value;
 }
+
+export interface PagedList<T> extends Loaded<{ items: T[] }> {
+  /** Whether the API has more beyond what is shown. */
+  more: boolean;
+  loadMore: () => void;
+  loadingMore: boolean;
+}
+
+/**
+ * A cursor-paged list (GET path → { items, nextCursor }): the first page, then each "Visa fler"
+ * adds the next. A new path starts over; reload() fetches the first page again.
+ */
+export function usePagedApi<T>(path: string): PagedList<T> {
+  const first = useApi<{ items: T[]; nextCursor: string | null }>(path);
+  const [extra, setExtra] = useState<{ path: string; items: T[]; cursor: string | null }>();
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>();
+  const mine = extra?.path === path && first.data ? extra : undefined;
+  const cursor = mine ? mine.cursor : (first.data?.nextCursor ?? null);
+  const { reload } = first;
+  const loadMore = useCallback(() => {
+    if (!cursor) return;
+    setLoadingMore(true);
+    const separator = path.includes('?') ? '&' : '?';
+    api<{ items: T[]; nextCursor: string | null }>(
+      `${path}${separator}cursor=${encodeURIComponent(cursor)}`,
+    ).then(
+      (page) => {
+        setExtra((e) => ({
+          path,
+          items: [...(e?.path === path ? e.items : []), ...page.items],
+          cursor: page.nextCursor,
+        }));
+        setLoadingMore(false);
+      },
+      (error: unknown) => {
+        setMoreError(error);
+        setLoadingMore(false);
+      },
+    );
+  }, [cursor, path]);
+  const reloadAll = useCallback(() => {
+    setExtra(undefined);
+    reload();
+  }, [reload]);
+  return {
+    data: first.data ? { items: [...first.data.items, ...(mine?.items ?? [])] } : undefined,
+    error: first.error ?? moreError,
+    loading: first.loading,
+    reload: reloadAll,
+    more: cursor !== null,
+    loadMore,
+    loadingMore,
+  };
+}

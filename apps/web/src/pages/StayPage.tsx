@@ -8,6 +8,7 @@ import { formatDateTime } from '../lib/time';
 import { DeviationForm } from './DeviationForm';
 import { EventForm } from './EventForm';
 import { Timeline } from './Timeline';
+import { WaitingFor } from './WaitingFor';
 
 /** Vårdtillfälle: who, where, the timeline, and the forms for what happens next. */
 export function StayPage() {
@@ -72,6 +73,14 @@ export function StayPage() {
               <dd>{data.counters.plannedDischargeDateMoves}</dd>
             </div>
           </dl>
+          {definition && me.role !== 'processagare' ? (
+            <WaitingFor
+              stay={data}
+              definition={definition}
+              units={units}
+              myUnitIds={me.units.map((u) => u.id)}
+            />
+          ) : null}
           {definition ? <Timeline stay={data} definition={definition} units={units} /> : null}
           <div className="side-by-side">
             {me.role === 'ward_staff' && me.units.some((u) => u.id === data.wardUnitId) ? (

@@ -2,15 +2,18 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, newKey } from '../api/client';
-import { useApi, useDefinition } from '../api/hooks';
+import { useApi, useDefinition, usePagedApi, useUnits } from '../api/hooks';
 import type { Page, StayListItem, Task } from '../api/types';
 import { useMe } from '../auth/session';
 import { Due } from '../components/Due';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { ConfirmDialog } from '../components/Dialog';
 import { CompleteDialog } from './CompleteDialog';
+import { ReassignDialog } from './ReassignDialog';
 import {
   readTaskFilters,
   taskQuery,
+  taskDues,
   taskViews,
   writeTaskFilters,
   type TaskFilters,
@@ -26,9 +29,12 @@ export function TasksPage() {
   const fromUrl = readTaskFilters(params, unitIds);
   // The choice shows at once; the URL (and so the back button and a reload) follows.
   const [filters, setLocal] = useState(fromUrl);
-  const urlKey = `${fromUrl.unit ?? ''}|${fromUrl.view}`;
+  const urlKey = `${fromUrl.unit ?? ''}|${fromUrl.view}|${fromUrl.due}`;
   useEffect(() => setLocal(readTaskFilters(params, unitIds)), [urlKey]);
-  const tasks = useApi<Page<Task>>(`/api/v1/tasks?${taskQuery(filters).toString()}`);
+  // The due choice is turned into an instant once per choice, so the list does not refetch.
+  const [asked] = useState(() => new Date());
+  const tasks = usePagedApi<Task>(`/api/v1/tasks?${taskQuery(filters, asked).toString()}`);
+  const units = useUnits();
   // Who each task is about (the queue itself carries only the stay id).
   const stays = useApi<Page<StayListItem>>('/api/v1/stays');
   const patient = (task: Task) => {
@@ -36,6 +42,8 @@ export function TasksPage() {
     return stay?.patient ? `${stay.patient.name}, ${stay.patient.personnummer}` : null;
   };
   const [completing, setCompleting] = useState<Task>();
+  const [reassigning, setReassigning] = useState<Task>();
+  const [releasing, setReleasing] = useState<Task>();
   const [message, setMessage] = useState<string>();
   const [error, setError] = useState<unknown>();
   const now = new Date();
@@ -58,6 +66,18 @@ export function TasksPage() {
     try {
       await api(`/api/v1/tasks/${task.id}/claim`, { method: 'POST', idempotencyKey: newKey() });
       setMessage(t('tasks.claimed'));
+      later();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const release = async (task: Task) => {
+    setReleasing(undefined);
+    setError(undefined);
+    try {
+      await api(`/api/v1/tasks/${task.id}/release`, { method: 'POST', idempotencyKey: newKey() });
+      setMessage(t('tasks.released'));
       later();
     } catch (e) {
       setError(e);
@@ -96,6 +116,19 @@ export function TasksPage() {
             </label>
           ))}
         </fieldset>
+        <label>
+          {t('tasks.due')}
+          <select
+            value={filters.due}
+            onChange={(e) => setFilters({ ...filters, due: e.target.value as TaskFilters['due'] })}
+          >
+            {taskDues.map((due) => (
+              <option key={due} value={due}>
+                {t(`tasks.dues.${due}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" onClick={later}>
           {t('tasks.refresh')}
         </button>
@@ -140,6 +173,11 @@ export function TasksPage() {
                   {task.claimedBy ? (
                     <span className="small">{t('tasks.claimedBy', { who: task.claimedBy })}</span>
                   ) : null}
+                  {task.reassignReason ? (
+                    <span className="small">
+                      {t('tasks.reassignedBecause', { reason: task.reassignReason })}
+                    </span>
+                  ) : null}
                 </td>
                 <td className="actions">
                   {task.status === 'open' ? (
@@ -148,6 +186,23 @@ export function TasksPage() {
                       aria-label={`${t('tasks.claim')}: ${title(task)}`}
                     >
                       {t('tasks.claim')}
+                    </button>
+                  ) : null}
+                  {task.status === 'claimed' && task.claimedBy === me.id ? (
+                    <button
+                      onClick={() => setReleasing(task)}
+                      aria-label={`${t('tasks.release')}: ${title(task)}`}
+                    >
+                      {t('tasks.release')}
+                    </button>
+                  ) : null}
+                  {task.status === 'open' ||
+                  (task.status === 'claimed' && task.claimedBy === me.id) ? (
+                    <button
+                      onClick={() => setReassigning(task)}
+                      aria-label={`${t('tasks.reassign')}: ${title(task)}`}
+                    >
+                      {t('tasks.reassign')}
                     </button>
                   ) : null}
                   {task.status === 'open' || task.status === 'claimed' ? (
@@ -164,6 +219,41 @@ export function TasksPage() {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {tasks.data && tasks.data.items.length > 0 ? (
+        <div className="buttons">
+          <span className="small">
+            {t(tasks.more ? 'tasks.shownMore' : 'tasks.shown', { count: tasks.data.items.length })}
+          </span>
+          {tasks.more ? (
+            <button type="button" onClick={tasks.loadMore} disabled={tasks.loadingMore}>
+              {t('tasks.more')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {releasing ? (
+        <ConfirmDialog
+          title={t('tasks.release')}
+          text={t('tasks.releaseConfirm', { title: title(releasing) })}
+          yes={t('tasks.releaseYes')}
+          no={t('tasks.cancel')}
+          onYes={() => void release(releasing)}
+          onNo={() => setReleasing(undefined)}
+        />
+      ) : null}
+      {reassigning ? (
+        <ReassignDialog
+          task={reassigning}
+          title={title(reassigning)}
+          units={units}
+          onClose={() => setReassigning(undefined)}
+          onDone={() => {
+            setReassigning(undefined);
+            setMessage(t('tasks.reassigned'));
+            later();
+          }}
+        />
       ) : null}
       {completing ? (
         <CompleteDialog
