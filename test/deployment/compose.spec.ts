@@ -382,7 +382,7 @@ describe('the web image', () => {
         if (entry.isDirectory()) walk(path);
         else if (/\.tsx?$/.test(entry.name) && !/\.(spec|test)\.tsx?$/.test(entry.name))
           for (const [, literal] of read(path).matchAll(
-            /\b(?:fetch|api|useApi)(?:<[^()]*>)?\(\s*[`'"](\/[^`'"]*)/g,
+            /\b(?:fetch|api|useApi|usePagedApi)(?:<[^()]*>)?\(\s*[`'"](\/[^`'"]*)/g,
           ))
             paths.add((literal ?? '').split(/\?|\$\{/)[0] ?? '');
       }
