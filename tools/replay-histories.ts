@@ -20,6 +20,8 @@ async function main(): Promise<void> {
       process.env.PAYLOAD_CODEC_KEY ??
       Buffer.alloc(32, 'utskrivningsflodet-test').toString('base64'),
     PAYLOAD_CODEC_KEY_ID: process.env.PAYLOAD_CODEC_KEY_ID ?? 'test',
+    // Replay reads recorded histories, some from before encryption: the migration case.
+    PAYLOAD_CODEC_ALLOW_PLAINTEXT: 'true',
   });
   const dir = resolve(process.argv[2] ?? join(__dirname, '..', 'test', 'replay'));
   const files = readdirSync(dir).filter((f) => f.endsWith('.json'));

@@ -1,4 +1,5 @@
 import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
+import { stayFailureConverterPath } from '@app/temporal';
 import { workflowBundlerOptions, workflowsPath } from '@app/workflows';
 
 /**
@@ -11,6 +12,8 @@ async function main(): Promise<void> {
     workflowsPath,
     ...workflowBundlerOptions,
     workflowInterceptorModules,
+    // The workflow's own failures are encrypted like the rest (libs/temporal).
+    failureConverterPath: stayFailureConverterPath,
     logger: new DefaultLogger('WARN'),
   });
   process.send?.({ code }, () => process.exit(0));

@@ -58,6 +58,14 @@ const configSchema = z.object({
     .string()
     .regex(/^([\w.-]+:[A-Za-z0-9+/=]+)(,[\w.-]+:[A-Za-z0-9+/=]+)*$/, 'must be id:base64,…')
     .optional(),
+  /**
+   * Only while migrating histories written before payload encryption: accept payloads that
+   * are not encrypted. Otherwise (the default) such a payload is refused, so nothing written
+   * to a stay without the key (from the Temporal UI or CLI) is taken as the stay's data.
+   */
+  PAYLOAD_CODEC_ALLOW_PLAINTEXT: z
+    .enum(['true', 'false'], 'must be true or false')
+    .default('false'),
   /** How long before a task's due time its unit is reminded (new stays take it at admission). */
   TASK_REMINDER_BEFORE_DUE_HOURS: z.coerce.number().min(0).max(720).default(4),
   /** How long after its due time an overdue task is escalated to the unit's lead. */
@@ -188,6 +196,7 @@ const PRINTABLE_SETTINGS: ReadonlySet<string> = new Set([
   'TEMPORAL_TLS_SERVER_CA_CERT_PATH',
   'TEMPORAL_TLS_SERVER_NAME',
   'PAYLOAD_CODEC_KEY_ID',
+  'PAYLOAD_CODEC_ALLOW_PLAINTEXT',
   'TASK_REMINDER_BEFORE_DUE_HOURS',
   'TASK_ESCALATION_AFTER_DUE_HOURS',
   'WORKER_MAX_CACHED_WORKFLOWS',

@@ -20,15 +20,20 @@ const text = (bytes: Uint8Array | null | undefined) => new TextDecoder().decode(
  * Encrypts every payload Temporal stores (workflow inputs, update arguments, results,
  * activity data) with AES-256-GCM, so free text that could name a patient (a note, an event's
  * data) is unreadable in Temporal's database and UI. Encrypts with the current key; decrypts
- * with any configured key (rotation), and passes through payloads that were never encrypted.
+ * with any configured key (rotation). A payload that was never encrypted is refused (someone
+ * wrote to the stay without the key, e.g. from the Temporal UI or CLI) unless `allowPlaintext`
+ * is set, only while migrating histories written before encryption.
  */
 export class AesGcmPayloadCodec implements PayloadCodec {
   private readonly keys: ReadonlyMap<string, Buffer>;
+  private readonly allowPlaintext: boolean;
 
   constructor(
     private readonly current: CodecKey,
     previous: readonly CodecKey[] = [],
+    options: { allowPlaintext?: boolean } = {},
   ) {
+    this.allowPlaintext = options.allowPlaintext ?? false;
     for (const k of [current, ...previous])
       if (k.key.length !== 32) throw new Error(`payload codec key ${k.id} must be 32 bytes`);
     this.keys = new Map([current, ...previous].map((k) => [k.id, k.key]));
@@ -49,7 +54,12 @@ export class AesGcmPayloadCodec implements PayloadCodec {
 
   async decode(payloads: Payload[]): Promise<Payload[]> {
     return payloads.map((payload) => {
-      if (text(payload.metadata?.encoding) !== ENCODING) return payload;
+      if (text(payload.metadata?.encoding) !== ENCODING) {
+        if (this.allowPlaintext) return payload;
+        throw new Error(
+          'refusing an unencrypted payload (PAYLOAD_CODEC_ALLOW_PLAINTEXT=true allows them while migrating)',
+        );
+      }
       const keyId = text(payload.metadata?.['encryption-key-id']);
       const key = this.keys.get(keyId);
       if (!key) throw new Error(`no payload codec key with id "${keyId}"`);
