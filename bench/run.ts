@@ -9,6 +9,7 @@ import { stayDataConverter } from '@app/temporal';
 import { completeTaskUpdate, stayWorkflowId } from '@app/workflows';
 import { randomPersonnummer } from '../test/support/fixtures';
 import { generateReadModel } from './generate';
+import { runMllpBenchmark } from './mllp-bench';
 import { runOpenStayBenchmarks } from './open-stays-bench';
 import { load, log, progress, summary } from './report';
 import { startBenchStack } from './stack';
@@ -26,7 +27,8 @@ import { startBenchStack } from './stack';
  * their own processes, from a fresh build with the production command, as deployed (one for
  * 1–3, another on its own task queue for 4 and 5); BENCH_WORKER=source runs them from the
  * sources instead, BENCH_WORKER_FLAGS adds node flags to try for that command (e.g.
- * --cpu-prof), and the WORKER_* settings (libs/config) pass through to them.
+ * --cpu-prof), and the WORKER_* settings (libs/config) pass through to them. 6, HL7 v2 over MLLP,
+ * runs BENCH_MLLP_SECONDS (20) over BENCH_MLLP_CONNECTIONS (4) connections.
  */
 const TASKS = Number(process.env.BENCH_TASKS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -35,7 +37,9 @@ const OPEN_STAYS = Number(process.env.BENCH_OPEN_STAYS ?? 10_000);
 const SETTLE = Number(process.env.BENCH_SETTLE ?? 30);
 const DUE_SAMPLE = Number(process.env.BENCH_DUE_SAMPLE ?? 400);
 const DUE_WINDOW = Number(process.env.BENCH_DUE_WINDOW ?? 60);
-const ONLY = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5').split(',').map((b) => b.trim()));
+const MLLP_SECONDS = Number(process.env.BENCH_MLLP_SECONDS ?? 20);
+const MLLP_CONNECTIONS = Number(process.env.BENCH_MLLP_CONNECTIONS ?? 4);
+const ONLY = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6').split(',').map((b) => b.trim()));
 const WARD = 'sv-sahlgrenska-avd-32';
 
 const WARD_NURSE = 'demo-ward-goteborg';
@@ -250,6 +254,18 @@ async function main(): Promise<void> {
         `2. task list via HTTP      p50 ${h.p50} ms  p95 ${h.p95} ms (${taskRows} task rows)`,
         `   same statement raw SQL  p50 ${r.p50} ms  p95 ${r.p95} ms  → ratio p95 ${ratioP95}× (target ≤ 1.3×)`,
         `   its SELECT alone        p50 ${b.p50} ms  p95 ${b.p95} ms  → ratio p95 ${selectRatioP95}× (no audit rows)`,
+      ];
+    }
+
+    if (ONLY.has('6')) {
+      // 6. HL7 v2 ADT over MLLP, each message ACKed after it is stored and applied.
+      log(
+        `\n6. HL7 v2 over MLLP for ${MLLP_SECONDS} s, ${MLLP_CONNECTIONS} connections (A01 then A03)…`,
+      );
+      const m = await runMllpBenchmark({ seconds: MLLP_SECONDS, connections: MLLP_CONNECTIONS });
+      results.mllp = m;
+      lines[6] = [
+        `6. HL7 v2 over MLLP        ${m.perSecond} messages/s accepted (AA after durable acceptance) over ${m.seconds} s, ${m.connections} connections; ACK p50 ${m.ack.p50} ms  p95 ${m.ack.p95} ms${m.refused > 0 ? `; ${m.refused} refused` : ''}`,
       ];
     }
 
