@@ -46,13 +46,14 @@ describe('authentication', () => {
 
   it('refuses a dev token for a user that does not exist (422) and lists the demo users', async () => {
     const users = await http.get('/api/v1/dev/users').expect(200);
-    // Every seeded demo user (one per role and unit in five kommuner, and a processägare);
-    // other tests may add users of their own to the shared database.
+    // Every seeded demo user (six per kommun in five kommuner: ward, vårdcentral, hemsjukvård,
+    // bistånd, hemtjänst, korttidsboende; three intake coordinators; a processägare); other
+    // tests may add users of their own to the shared database.
     const ids = users.body.items.map((u: { id: string }) => u.id);
-    expect(demoUsers).toHaveLength(21);
+    expect(demoUsers).toHaveLength(34);
     expect(ids).toEqual(expect.arrayContaining(demoUsers.map((u) => u.id)));
     const roles = new Set(users.body.items.map((u: { role: string }) => u.role));
-    expect(roles.size).toBe(5);
+    expect(roles.size).toBe(7);
     expectProblem(await http.post('/api/v1/dev/token').send({ userId: 'nobody' }), 422);
     expectProblem(await http.post('/api/v1/dev/token').send({}), 400);
     const auth = await signIn(http, demo.processagare);

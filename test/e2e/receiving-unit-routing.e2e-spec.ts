@@ -28,7 +28,8 @@ describe('receiving units: intakes, routing, areas, hemtjänst and korttidsboend
     | 'intakeGoteborg'
     | 'hemtjanstMajorna'
     | 'korttidMolndal'
-    | 'intakeOther',
+    | 'intakeOther'
+    | 'processagare',
     Auth
   >;
 
@@ -44,6 +45,7 @@ describe('receiving units: intakes, routing, areas, hemtjänst and korttidsboend
       hemtjanstMajorna: 'demo-hemtjanst-goteborg',
       korttidMolndal: 'demo-korttid-molndal',
       intakeOther: 'demo-mottagning-ovriga-kommuner',
+      processagare: 'demo-processagare',
     });
   });
   afterAll(async () => {
@@ -354,5 +356,60 @@ describe('receiving units: intakes, routing, areas, hemtjänst and korttidsboend
     const remaining = await queue(as.intakeOther, 'kpv-mottagning-ovriga-kommuner', stayId);
     expect(remaining.length).toBeGreaterThan(0);
     expect(remaining.every((t) => t.activityId !== 'choose-receiving-unit')).toBe(true);
+
+    // The stay is marked out of county, and the ward has the task to call the home kommun.
+    const stay = await http.get(`/api/v1/stays/${stayId}`).set(as.wardGoteborg).expect(200);
+    expect(stay.body.outOfCounty).toBe(true);
+    const contact = (await queue(as.wardGoteborg, 'sv-sahlgrenska-avd-32', stayId)).find(
+      (t) => t.activityId === 'contact-home-kommun-out-of-county',
+    );
+    expect(contact).toBeDefined();
+    expect((await complete(as.wardGoteborg, (contact as TaskView).id, {})).status).toBe(200);
+    if (process.env.RECORD_REPLAY_HISTORIES) recordHistory(stayId, 'out-of-county');
+  });
+
+  it('a patient of our county is not marked out of county and the ward gets no such task', async () => {
+    const stayId = await admit(as.wardMolndal, 'sv-molndal-avd-5', {
+      folkbokforingskommun: '1481',
+      listedVardcentralUnitId: 'rpv-vc-molndal-centrum',
+    });
+    await event(as.wardMolndal, stayId, 'needs-assessed', {
+      socialtjanst: true,
+      kommunalHalsoOchSjukvard: true,
+      regionalPrimarvard: true,
+    });
+    const stay = await http.get(`/api/v1/stays/${stayId}`).set(as.wardMolndal).expect(200);
+    expect(stay.body.outOfCounty).toBe(false);
+    expect((stay.body.tasks as TaskView[]).map((t) => t.activityId)).not.toContain(
+      'contact-home-kommun-out-of-county',
+    );
+  });
+
+  it('a dispute and a samverkansavvikelse become tasks of the processägare, who completes them', async () => {
+    const stayId = await admit(as.wardMolndal, 'sv-molndal-avd-5', {
+      folkbokforingskommun: '1481',
+      listedVardcentralUnitId: 'rpv-vc-molndal-centrum',
+    });
+    await event(as.wardMolndal, stayId, 'responsibility-dispute-raised', {
+      description: 'Oenighet om vem som ansvarar för hemsjukvården',
+    });
+    await event(as.wardMolndal, stayId, 'samverkansavvikelse-reported', {
+      description: 'Inskrivningsmeddelandet kom inte fram',
+    });
+    const tasks = await eventually(async () => {
+      const found = await queue(as.processagare, 'po-goteborgsomradet', stayId);
+      if (found.length < 2) throw new Error('processägare tasks not there yet');
+      return found;
+    });
+    expect(tasks.map((t) => t.activityId).sort()).toEqual([
+      'escalate-dispute',
+      'handle-samverkansavvikelse',
+    ]);
+    // The ward cannot complete the processägare's task; the processägare can.
+    expect((await complete(as.wardMolndal, (tasks[0] as TaskView).id, {})).status).toBe(403);
+    for (const task of tasks)
+      expect((await complete(as.processagare, task.id, { note: 'Hanterat i LGS' })).status).toBe(
+        200,
+      );
   });
 });

@@ -24,7 +24,8 @@ export const assessedFlags = [
 ] as const;
 
 /** Circumstances of the stay that are not needs (also set by events). */
-export const flags = [...assessedFlags, 'utskrivningsklar', 'discharged'] as const;
+/** outOfCounty: folkbokförd in another county than the ward's, known from the admission. */
+export const flags = [...assessedFlags, 'utskrivningsklar', 'discharged', 'outOfCounty'] as const;
 
 export const dischargeDestinations = [
   'home',

@@ -44,6 +44,15 @@ export class StayCommands {
     await this.checkUnits(admission);
     const patientKey = patientKeyOf(admission.patient.personnummer, this.config.PATIENT_KEY_SECRET);
     const stayId = crypto.randomUUID();
+    // From the admission itself: a replayed key carries the same body as the first request.
+    const units = await this.units.resolveStayUnits({
+      wardUnitId: admission.wardUnitId,
+      kommunCode: admission.patient.folkbokforingskommun,
+      ...(admission.patient.listedVardcentralUnitId
+        ? { listedVardcentralUnitId: admission.patient.listedVardcentralUnitId }
+        : {}),
+      ...(admission.patient.postalCode ? { postalCode: admission.patient.postalCode } : {}),
+    });
     const outcome = await this.stays.admit(
       {
         stayId,
@@ -54,6 +63,7 @@ export class StayCommands {
         ...(admission.patient.listedVardcentralUnitId
           ? { listedVardcentralUnitId: admission.patient.listedVardcentralUnitId }
           : {}),
+        ...(units.outOfCounty ? { outOfCounty: true } : {}),
         careType: admission.careType,
         admittedAt: admission.admittedAt,
         patient: {
@@ -98,14 +108,7 @@ export class StayCommands {
         ? { listedVardcentralUnitId: stay.listedVardcentralUnitId }
         : {}),
       patientKey,
-      units: await this.units.resolveStayUnits({
-        wardUnitId: stay.wardUnitId,
-        kommunCode: stay.kommunCode,
-        ...(stay.listedVardcentralUnitId
-          ? { listedVardcentralUnitId: stay.listedVardcentralUnitId }
-          : {}),
-        ...(admission.patient.postalCode ? { postalCode: admission.patient.postalCode } : {}),
-      }),
+      units,
       // Fixed at admission, so a later change of the settings never alters a running stay.
       taskTiming: {
         reminderBeforeDueHours: this.config.TASK_REMINDER_BEFORE_DUE_HOURS,

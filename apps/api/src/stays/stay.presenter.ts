@@ -86,6 +86,7 @@ interface StayCore {
   wardUnitId: string;
   kommunCode: string;
   listedVardcentralUnitId: string | null;
+  outOfCounty: boolean;
   careType: string;
   admittedAt: Date;
   endedAt: Date | null;
@@ -103,6 +104,8 @@ function presentCore(
     wardUnitId: stay.wardUnitId,
     kommunCode: stay.kommunCode,
     listedVardcentralUnitId: stay.listedVardcentralUnitId,
+    /** Folkbokförd in another county: the home kommun is reached through a mottagning. */
+    outOfCounty: stay.outOfCounty,
     careType: stay.careType,
     admittedAt: stay.admittedAt.toISOString(),
     endedAt: stay.endedAt?.toISOString() ?? null,

@@ -10,7 +10,7 @@ import {
   type TaskState,
 } from '@app/workflows';
 import { AuditService } from '../audit/audit.service';
-import { isProcessOwner, scopeOf, type Principal } from '../auth/principal';
+import { scopeOf, type Principal } from '../auth/principal';
 
 export type TaskAction =
   | { kind: 'claim' }
@@ -48,7 +48,9 @@ export class TasksService {
       });
       throw AppError.notFound(`Task ${taskId} was not found`);
     }
-    if (isProcessOwner(principal) || !principal.unitIds.includes(task.unitId)) {
+    // Processägare read every queue but act only on their own unit's tasks (escalated
+    // disputes, samverkansavvikelser), like everyone else.
+    if (!principal.unitIds.includes(task.unitId)) {
       await this.audit.denied(principal, auditAction, {
         unitId: principal.unitIds[0] ?? null,
         stayId: task.stayId,

@@ -87,6 +87,8 @@ const stayCoreSchema = {
   wardUnitId: z.string(),
   kommunCode: z.string(),
   listedVardcentralUnitId: z.string().nullable(),
+  /** Folkbokförd in another county (län) than the ward's. */
+  outOfCounty: z.boolean(),
   careType: z.string(),
   admittedAt: instant,
   endedAt: instant.nullable(),

@@ -20,6 +20,7 @@ export interface StayListRow {
   wardUnitId: string;
   kommunCode: string;
   listedVardcentralUnitId: string | null;
+  outOfCounty: boolean;
   careType: string;
   admittedAt: Date;
   endedAt: Date | null;
@@ -37,6 +38,7 @@ interface RawStayListRow {
   ward_unit_id: string;
   kommun_code: string;
   listed_vardcentral_unit_id: string | null;
+  out_of_county: boolean;
   care_type: string;
   admitted_at: Date;
   ended_at: Date | null;
@@ -93,7 +95,7 @@ export class StayQueryRepository {
       );
     const rows = await this.prisma.$queryRaw<RawStayListRow[]>`
       SELECT s.id, s.status::text AS status, s.ward_unit_id, s.kommun_code,
-        s.listed_vardcentral_unit_id, s.care_type, s.admitted_at, s.ended_at,
+        s.listed_vardcentral_unit_id, s.out_of_county, s.care_type, s.admitted_at, s.ended_at,
         s.process_definition_version, p.name AS patient_name, p.personnummer, p.patient_key,
         (SELECT count(*)::int FROM task t WHERE t.stay_id = s.id
            AND t.status IN ('open', 'claimed')) AS open_tasks,
@@ -109,6 +111,7 @@ export class StayQueryRepository {
       wardUnitId: r.ward_unit_id,
       kommunCode: r.kommun_code,
       listedVardcentralUnitId: r.listed_vardcentral_unit_id,
+      outOfCounty: r.out_of_county,
       careType: r.care_type,
       admittedAt: r.admitted_at,
       endedAt: r.ended_at,

@@ -10,6 +10,8 @@ export interface NewStay {
   wardUnitId: string;
   kommunCode: string;
   listedVardcentralUnitId?: string;
+  /** Folkbokförd in another county than the ward's (countyOf). */
+  outOfCounty?: boolean;
   careType: string;
   admittedAt: Date;
   patient: { personnummer: string; name: string; patientKey: string; folkbokforingskommun: string };
@@ -50,10 +52,12 @@ export class StayRepository {
         RETURNING id
       )
       INSERT INTO stay (id, workflow_id, patient_id, process_definition_version, ward_unit_id,
-        kommun_code, listed_vardcentral_unit_id, care_type, status, admitted_at, version)
+        kommun_code, listed_vardcentral_unit_id, out_of_county, care_type, status, admitted_at,
+        version)
       SELECT ${stay.stayId}::uuid, ${stay.workflowId}, patient_row.id,
         ${stay.processDefinitionVersion}, ${stay.wardUnitId}, ${stay.kommunCode},
-        ${stay.listedVardcentralUnitId ?? null}, ${stay.careType}, 'admitted'::"StayStatus",
+        ${stay.listedVardcentralUnitId ?? null}, ${stay.outOfCounty ?? false}, ${stay.careType},
+        'admitted'::"StayStatus",
         ${stay.admittedAt}::timestamptz, 1
       FROM patient_row
       RETURNING id::text`;

@@ -88,7 +88,8 @@ export const demoUsers: readonly NewUser[] = [
     id: 'demo-processagare',
     displayName: 'Birgitta Nord (processägare)',
     role: 'processagare',
-    unitIds: [],
+    // Holds the processägare's own tasks (dispute escalation, samverkansavvikelser).
+    unitIds: ['po-goteborgsomradet'],
   },
 ];
 

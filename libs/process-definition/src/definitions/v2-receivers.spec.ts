@@ -1,4 +1,5 @@
 import { findActivity } from '../interpreter/applicable';
+import { conditionHolds } from '../interpreter/conditions';
 import { computeDueAt } from '../interpreter/deadlines';
 import { defined } from '../test-helpers';
 import { processDefinitionV1 as v1 } from './v1';
@@ -33,4 +34,33 @@ describe('process definition v2: who receives the tasks (issue 14)', () => {
       '2026-12-07T14:00:00.000Z',
     );
   });
+
+  // Rule 12: "a patient folkbokförd outside our kommuner (another county) — the home kommun
+  // is still a receiver (routed through an intake for external kommuner, with a task for the
+  // ward to make contact)"; "activities performed by processägare ... become tasks".
+  it.each([
+    [{ outOfCounty: true }, { socialtjanst: true }, true],
+    [{ outOfCounty: true }, { kommunalHalsoOchSjukvard: true }, true],
+    [{ outOfCounty: true }, { regionalPrimarvard: true }, false],
+    [{}, { socialtjanst: true }, false],
+  ])(
+    'rule 12: flags %j and needs %j → ward contacts the home kommun: %s',
+    (flags, needs, opens) => {
+      const contact = defined(findActivity(v2, 'contact-home-kommun-out-of-county'));
+      expect(contact).toMatchObject({
+        performerUnit: 'ward',
+        trigger: { event: 'needs-assessed' },
+      });
+      const facts = { needs, flags, careType: 'somatic', outcomes: {} };
+      expect(conditionHolds(contact.condition, facts)).toBe(opens);
+      expect(findActivity(v1, 'contact-home-kommun-out-of-county')).toBeUndefined();
+    },
+  );
+
+  it.each(['escalate-dispute', 'handle-samverkansavvikelse'])(
+    'rule 12: %s is a task of the processägare unit',
+    (id) => {
+      expect(defined(findActivity(v2, id)).performerUnit).toBe('processagare');
+    },
+  );
 });

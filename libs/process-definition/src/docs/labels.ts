@@ -67,6 +67,7 @@ export const flagTitles: Record<Flag, string> = {
   lpt: 'vårdas enligt LPT',
   utskrivningsklar: 'är utskrivningsklar',
   discharged: 'är utskriven',
+  outOfCounty: 'är folkbokförd i ett annat län',
 };
 
 export const destinationTitles: Record<DischargeDestination, string> = {

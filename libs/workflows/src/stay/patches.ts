@@ -41,4 +41,9 @@ export const Patch = {
    * take the new branch; the worker retried them for ever before, so none had one.
    */
   projectionFailures: 'projection-failures-v1',
+  /**
+   * A patient folkbokförd in another county (the admission's units say so) starts with the
+   * flag outOfCounty, which opens the ward's task to contact the home kommun (v2 on).
+   */
+  outOfCountyFlag: 'out-of-county-flag-v1',
 } as const;

@@ -82,8 +82,19 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
   const eventTypes = new Set(definition.eventTypes.map((e) => e.type));
   const initialFacts = initialStayFacts(input.careType);
   const carried = input.carried;
+  const outOfCounty =
+    !carried &&
+    input.units?.outOfCounty === true &&
+    definition.settings.routing !== undefined &&
+    patched(Patch.outOfCountyFlag);
   const state: StayState = carried?.state ?? {
-    facts: { ...initialFacts, flags: { lpt: input.careType === 'psychiatric-lpt' } },
+    facts: {
+      ...initialFacts,
+      flags: {
+        lpt: input.careType === 'psychiatric-lpt',
+        ...(outOfCounty ? { outOfCounty: true } : {}),
+      },
+    },
     status: 'admitted',
     tasks: [],
     counters: emptyCounters(),

@@ -1,6 +1,6 @@
 import type { ActivityDefinition } from '../../model';
 import { routingOutcomes } from '../../vocabulary';
-import { always, INF, onEvent, within } from './helpers';
+import { always, INF, need, onEvent, within } from './helpers';
 
 /**
  * Nothing dropped silently (issue 14, rule 5): a task whose receiving unit could not be
@@ -30,5 +30,31 @@ export const routingActivities: ActivityDefinition[] = [
     ],
     source: 'configurable',
     sourceNote: `${INF}; ingen överenskommelse anger tid för att fördela uppgifter utan mottagare`,
+  },
+  {
+    // Issue 14, rule 12: a patient folkbokförd in another county still has a home kommun
+    // that receives; its tasks wait at the mottagning for other kommuner, and the ward calls.
+    id: 'contact-home-kommun-out-of-county',
+    phase: 'inskrivning',
+    lane: 'slutenvard',
+    performerRole: 'sjuksköterska på avdelningen',
+    performerUnit: 'ward',
+    title: 'Kontakta hemkommunen i ett annat län',
+    goal: 'Patientens hemkommun vet att patienten är inskriven och vilka insatser som kan behövas.',
+    purpose:
+      'Hemkommunen utanför länet nås inte av våra meddelanden och ska ändå kunna planera sina insatser inför utskrivningen.',
+    how: 'Ring eller skicka säkert meddelande till hemkommunens biståndsenhet och hälso- och sjukvård, och anteckna vem du talat med. Kommunens uppgifter ligger hos mottagningen för övriga kommuner.',
+    trigger: onEvent('needs-assessed'),
+    deadline: within(1, 'working-days', 'contact-home-kommun-out-of-county'),
+    condition: {
+      kind: 'all',
+      of: [
+        { kind: 'flag', flag: 'outOfCounty' },
+        { kind: 'any', of: [need('socialtjanst'), need('kommunalHalsoOchSjukvard')] },
+      ],
+    },
+    outcomes: [],
+    source: 'configurable',
+    sourceNote: INF,
   },
 ];
