@@ -221,6 +221,22 @@ const calls: [string, Call][] = [
         .set('Idempotency-Key', key())
         .send({ toUnitId: 'kst-nowhere', reason: 'Flyttat' }),
   ],
+  [
+    'getUnitNotifications',
+    (c) => c.http.get('/api/v1/units/sv-sahlgrenska-avd-32/notifications').set(c.as.ward),
+  ],
+  [
+    'getUnitNotifications',
+    (c) => c.http.get('/api/v1/units/sv-sahlgrenska-avd-32/notifications').set(c.as.po),
+  ],
+  [
+    'getUnitNotifications',
+    (c) => c.http.get('/api/v1/units/rpv-vc-majorna/notifications').set(c.as.ward),
+  ],
+  [
+    'getUnitNotifications',
+    (c) => c.http.get('/api/v1/units/no-such-unit/notifications').set(c.as.ward),
+  ],
   ['listAudit', (c) => c.http.get(`/api/v1/audit?stay=${c.stayId}`).set(c.as.po)],
   ['listAudit', (c) => c.http.get('/api/v1/audit').set(c.as.ward)],
   [

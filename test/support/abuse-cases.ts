@@ -107,6 +107,7 @@ export function baseRequests(stack: AbuseStack): Record<string, BaseRequest> {
       path: { id: task },
       body: { toUnitId: 'sv-molndal-avd-5', reason: 'Flyttat' },
     },
+    getUnitNotifications: { ...plain('ward'), path: { unitId: 'sv-sahlgrenska-avd-32' } },
     listAudit: plain('po', {
       user: 'demo-ward-goteborg',
       unit: 'sv-sahlgrenska-avd-32',

@@ -31,6 +31,8 @@ import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { UnitsController } from './units/units.controller';
+import { NotificationStatusController } from './notifications/notification-status.controller';
+import { NotificationStatusService } from './notifications/notification-status.service';
 
 /** The configuration this API instance was built with (validated once, by the caller). */
 @Global()
@@ -77,12 +79,14 @@ export class AppModule {
         IntegrationInboxController,
         MonitoringController,
         ReportsController,
+        NotificationStatusController,
         ...devControllers,
       ],
       providers: [
         AuditService,
         DeviationsService,
         MonitoringService,
+        NotificationStatusService,
         ReportsService,
         StayAccessService,
         IntegrationInboxService,

@@ -8,3 +8,4 @@ export * from './schemas/access';
 export * from './schemas/responses';
 export * from './canonical-json';
 export * from './vocabulary';
+export * from './schemas/notifications';

@@ -3,6 +3,7 @@ export * from './persistence.module';
 export * from './repositories/stay.repository';
 export * from './repositories/task.repository';
 export * from './repositories/notification.repository';
+export * from './repositories/notification-status.repository';
 export * from './repositories/timeline.repository';
 export * from './repositories/unit.repository';
 export * from './repositories/receiving-units';

@@ -15,6 +15,7 @@ import { ReportRepository } from './repositories/report.repository';
 import { IntegrationRepository } from './repositories/integration.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { ProjectionFailureRepository } from './repositories/projection-failure.repository';
+import { NotificationStatusRepository } from './repositories/notification-status.repository';
 
 const repositories = [
   StayRepository,
@@ -33,6 +34,7 @@ const apiRepositories = [
   UserRepository,
   KpiRepository,
   ReportRepository,
+  NotificationStatusRepository,
 ];
 
 @Global()

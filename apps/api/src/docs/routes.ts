@@ -30,6 +30,7 @@ import {
 import { fhirRouteDocs } from './fhir-routes';
 import { monitoringRouteDocs } from './monitoring-routes';
 import { integrationRouteDocs } from '../integration/integration-routes';
+import { notificationRouteDocs } from './notification-routes';
 import { versionSchema } from '../process-definitions/process-definitions.controller';
 import { stayIdSchema } from '../stays/stays.controller';
 import { taskIdSchema } from '../tasks/tasks.controller';
@@ -262,5 +263,6 @@ export const routeDocs: readonly RouteDoc[] = [
   },
   ...monitoringRouteDocs,
   ...integrationRouteDocs,
+  ...notificationRouteDocs,
   ...fhirRouteDocs,
 ];
