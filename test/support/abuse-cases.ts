@@ -108,6 +108,7 @@ export function baseRequests(stack: AbuseStack): Record<string, BaseRequest> {
       body: { toUnitId: 'sv-molndal-avd-5', reason: 'Flyttat' },
     },
     getUnitNotifications: { ...plain('ward'), path: { unitId: 'sv-sahlgrenska-avd-32' } },
+    getSituation: plain('po'),
     listAudit: plain('po', {
       user: 'demo-ward-goteborg',
       unit: 'sv-sahlgrenska-avd-32',
