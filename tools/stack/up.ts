@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareDatabase } from '@app/persistence';
 import { dataDir, migrationsDir, repoRoot } from './paths';
+import { MailCatcher } from './mail-catcher';
 import { isPortOpen, waitFor } from './ports';
 import { seedDemoStays } from './demo-stays';
 import { ensureDatabase, startPostgres } from './postgres';
@@ -21,6 +22,8 @@ const temporalPort = Number(process.env.TEMPORAL_PORT ?? 7233);
 const temporalUiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
 const embeddedPostgresPort = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
 const mllpPort = Number(process.env.MLLP_PORT ?? 2575);
+const mailSmtpPort = Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 1025);
+const mailWebPort = Number(process.env.MAIL_CATCHER_PORT ?? 8025);
 
 const stoppers: (() => Promise<void>)[] = [];
 let stopping = false;
@@ -61,6 +64,14 @@ async function main(): Promise<void> {
     `PostgreSQL: ${migrated.applied.length} migration(s) applied, ${migrated.alreadyApplied} already there; demo units loaded`,
   );
 
+  // The units' e-mail digests go to a local mail catcher unless SMTP_URL names a real server.
+  let mailCatcher: MailCatcher | undefined;
+  if (!process.env.SMTP_URL) {
+    mailCatcher = await new MailCatcher({ smtpPort: mailSmtpPort, httpPort: mailWebPort }).start();
+    const started = mailCatcher;
+    stoppers.push(() => started.stop());
+  }
+
   const webDist = buildWebUi();
   const env = {
     ...process.env,
@@ -72,6 +83,8 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: temporalAddress,
     PORT: String(apiPort),
     MLLP_PORT: String(mllpPort),
+    SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${mailSmtpPort}`,
+    PUBLIC_WEB_URL: process.env.PUBLIC_WEB_URL ?? `http://localhost:${apiPort}`,
     PATIENT_KEY_SECRET: process.env.PATIENT_KEY_SECRET ?? secrets.PATIENT_KEY_SECRET,
     PAYLOAD_CODEC_KEY: process.env.PAYLOAD_CODEC_KEY ?? secrets.PAYLOAD_CODEC_KEY,
     PAYLOAD_CODEC_KEY_ID: process.env.PAYLOAD_CODEC_KEY_ID ?? 'dev',
@@ -89,6 +102,10 @@ async function main(): Promise<void> {
   log(`Health:       http://localhost:${apiPort}/health`);
   log(`HL7 v2 MLLP:  localhost:${mllpPort} (ADT A01, A02, A03, A08, A11, A13)`);
   if (!process.env.TEMPORAL_ADDRESS) log(`Temporal UI:  http://localhost:${temporalUiPort}`);
+  if (mailCatcher)
+    log(
+      `E-post:       http://localhost:${mailCatcher.httpPort} (mail catcher, SMTP localhost:${mailCatcher.smtpPort})`,
+    );
   log('Ctrl-C stops everything.');
 }
 

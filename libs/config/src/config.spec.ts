@@ -92,6 +92,10 @@ describe('notification settings', () => {
   });
 
   it('names a wrong notification setting', () => {
+    // The relay's URL may hold its password: named, never printed.
+    expect(() => loadConfig({ ...valid, SMTP_URL: 'http://user:pw@mail' })).toThrow(
+      /^Invalid configuration: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL$/,
+    );
     expect(() => loadConfig({ ...valid, SMTP_URL: 'http://mail' })).toThrow(
       /SMTP_URL must be an smtp/,
     );

@@ -210,6 +210,15 @@ const PRINTABLE_SETTINGS: ReadonlySet<string> = new Set([
   'OIDC_TOKEN_TYP',
   'OIDC_CLOCK_TOLERANCE_SECONDS',
   'BETALNINGSANSVAR_DAILY_AMOUNTS',
+  // SMTP_URL is not here: it may carry the relay's password.
+  'NOTIFY_MAIL_FROM',
+  'PUBLIC_WEB_URL',
+  'NOTIFY_DIGEST_INTERVAL_MINUTES',
+  'NOTIFY_OVERDUE_IMMEDIATE',
+  'NOTIFY_POLL_INTERVAL_MS',
+  'NOTIFY_RETRY_BASE_SECONDS',
+  'NOTIFY_MAX_ATTEMPTS',
+  'NOTIFY_SEND_TIMEOUT_MS',
 ]);
 
 function describeIssue(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
