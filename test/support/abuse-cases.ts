@@ -109,6 +109,7 @@ export function baseRequests(stack: AbuseStack): Record<string, BaseRequest> {
     },
     getUnitNotifications: { ...plain('ward'), path: { unitId: 'sv-sahlgrenska-avd-32' } },
     getSituation: plain('po'),
+    listProjectionFailures: plain('po', { limit: '20' }),
     listAudit: plain('po', {
       user: 'demo-ward-goteborg',
       unit: 'sv-sahlgrenska-avd-32',
