@@ -11,24 +11,31 @@ export interface Loaded<T> {
 
 /** GET a path; reload() fetches again. A null path waits. */
 export function useApi<T>(path: string | null): Loaded<T> {
-  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({
-    loading: path !== null,
-  });
   const [tick, setTick] = useState(0);
+  // Which request (path and reload count) the state answers; loading while that is not the
+  // current one. The last answer stays shown meanwhile.
+  const request = path === null ? null : `${String(tick)} ${path}`;
+  const [state, setState] = useState<{ request: string | null; data?: T; error?: unknown }>({
+    request: null,
+  });
   useEffect(() => {
-    if (path === null) return;
+    if (path === null || request === null) return;
     let live = true;
-    setState((s) => ({ ...s, loading: true }));
     api<T>(path).then(
-      (data) => live && setState({ data, loading: false }),
-      (error: unknown) => live && setState({ error, loading: false }),
+      (data) => {
+        if (live) setState({ request, data });
+      },
+      (error: unknown) => {
+        if (live) setState({ request, error });
+      },
     );
     return () => {
       live = false;
     };
-  }, [path, tick]);
+  }, [path, request]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+  const loading = request !== null && state.request !== request;
+  return { data: state.data, error: state.error, loading, reload };
 }
 
 const definitions = new Map<number, Promise<ProcessDefinition>>();

@@ -16,7 +16,8 @@ const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [config, setConfig] = useState<WebConfig>();
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  // Without a token nobody is signed in, and no request is needed to know it.
+  const [me, setMe] = useState<Me | null | undefined>(() => (currentToken() ? undefined : null));
 
   const signOut = useCallback(() => {
     setToken(null);
@@ -33,7 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .then((r) => (r.ok ? (r.json() as Promise<WebConfig>) : { authMode: 'dev' as const }))
       .catch(() => ({ authMode: 'dev' as const }))
       .then(setConfig);
-    if (!currentToken()) return setMe(null);
+    if (!currentToken()) return;
     api<Me>('/api/v1/me').then(setMe, () => signOut());
   }, [signOut]);
 

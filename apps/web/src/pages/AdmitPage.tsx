@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, newKey } from '../api/client';
@@ -61,7 +61,7 @@ export function AdmitPage() {
       setError(e);
     }
   };
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (!isLocalDateTime(form.admittedAt)) {
       setError(new Error(t('forms.invalidDateTime')));

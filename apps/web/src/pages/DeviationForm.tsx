@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, newKey } from '../api/client';
 import type { StayTimeline, Unit } from '../api/types';
@@ -46,7 +46,7 @@ export function DeviationForm(props: { stay: StayTimeline; units: Unit[]; onSave
       setError(e);
     }
   };
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (!isLocalDateTime(occurredAt)) {
       setError(new Error(t('forms.invalidDateTime')));

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, newKey } from '../api/client';
 import type { AcceptedEventType, Unit } from '../api/types';
@@ -73,7 +73,7 @@ export function EventForm(props: {
       setError(e);
     }
   };
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
     setMessage(undefined);
     if (!isLocalDateTime(occurredAt)) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, newKey } from '../api/client';
@@ -30,7 +30,13 @@ export function TasksPage() {
   // The choice shows at once; the URL (and so the back button and a reload) follows.
   const [filters, setLocal] = useState(fromUrl);
   const urlKey = `${fromUrl.unit ?? ''}|${fromUrl.view}|${fromUrl.due}`;
-  useEffect(() => setLocal(readTaskFilters(params, unitIds)), [urlKey]);
+  // When the URL changes (back button, a link), the filters follow it: adjusted while
+  // rendering, as React advises for state derived from a changed input.
+  const [shownUrlKey, setShownUrlKey] = useState(urlKey);
+  if (shownUrlKey !== urlKey) {
+    setShownUrlKey(urlKey);
+    setLocal(fromUrl);
+  }
   // The due choice is turned into an instant once per choice, so the list does not refetch.
   const [asked] = useState(() => new Date());
   const tasks = usePagedApi<Task>(`/api/v1/tasks?${taskQuery(filters, asked).toString()}`);
@@ -137,9 +143,7 @@ export function TasksPage() {
         {message}
       </p>
       <ErrorMessage error={error ?? tasks.error} />
-      {tasks.data && tasks.data.items.length === 0 ? (
-        <p className="empty">{t('tasks.empty')}</p>
-      ) : null}
+      {tasks.data?.items.length === 0 ? <p className="empty">{t('tasks.empty')}</p> : null}
       {tasks.data && tasks.data.items.length > 0 ? (
         <table className="list">
           <caption className="visually-hidden">{t(`tasks.views.${filters.view}`)}</caption>
