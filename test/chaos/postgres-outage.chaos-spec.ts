@@ -159,7 +159,7 @@ describe('PostgreSQL down for 30 s while completions run', () => {
     const succeeded = new Set(
       sent
         .filter((s) => s.kind === 'complete' && s.answer.status === 200)
-        .map((s) => ((s.answer.body as { id?: string }).id ?? '') as string),
+        .map((s) => (s.answer.body as { id?: string }).id ?? ''),
     );
     const retries: Answer[] = [];
     const finals = await Promise.all(

@@ -179,7 +179,7 @@ export function buildRequest(
   field?: string,
   value?: unknown,
 ): GeneratedRequest {
-  const body = base.body ? (structuredClone(base.body) as Json) : undefined;
+  const body: Json | undefined = base.body ? structuredClone(base.body) : undefined;
   const path = { ...base.path };
   const query: Record<string, unknown> = { ...base.query };
   if (field) {

@@ -536,7 +536,7 @@ async function send(
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';
   let parsed: unknown;
-  if (/json/.test(contentType))
+  if (contentType.includes('json'))
     try {
       parsed = JSON.parse(text);
     } catch {

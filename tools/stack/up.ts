@@ -56,9 +56,8 @@ async function main(): Promise<void> {
     log,
   });
   stoppers.push(() => postgres.stop());
-  const databaseUrl = process.env.DATABASE_URL
-    ? process.env.DATABASE_URL
-    : await ensureDatabase(postgres.adminUrl, 'utskrivning');
+  const databaseUrl =
+    process.env.DATABASE_URL || (await ensureDatabase(postgres.adminUrl, 'utskrivning'));
   const migrated = await prepareDatabase(databaseUrl, migrationsDir, { seed: true });
   log(
     `PostgreSQL: ${migrated.applied.length} migration(s) applied, ${migrated.alreadyApplied} already there; demo units loaded`,

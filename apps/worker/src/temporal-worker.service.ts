@@ -75,7 +75,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   /** Graceful: stop polling, let running activities finish, then close the connection. */
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.heartbeat);
-    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();
   }

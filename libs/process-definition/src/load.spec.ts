@@ -4,7 +4,7 @@ import type { ActivityDefinition, ProcessDefinition } from './model';
 import { defined } from './test-helpers';
 
 type Mutable = ProcessDefinition & { activities: ActivityDefinition[] };
-const clone = (): Mutable => structuredClone(processDefinitionV1) as Mutable;
+const clone = (): Mutable => structuredClone(processDefinitionV1);
 const activity = (d: Mutable, id: string) =>
   defined(
     d.activities.find((a) => a.id === id),

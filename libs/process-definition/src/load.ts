@@ -23,7 +23,7 @@ export function validateProcessDefinition(source: unknown): ProcessDefinition {
   const parsed = processDefinitionSchema.safeParse(source);
   const rawVersion =
     typeof source === 'object' && source !== null && 'version' in source
-      ? Number((source as { version: unknown }).version)
+      ? Number(source.version)
       : undefined;
   const version = Number.isFinite(rawVersion) ? rawVersion : undefined;
   if (!parsed.success) {

@@ -47,13 +47,13 @@ describe('released process definitions', () => {
 
 describe('diffProcessDefinitions', () => {
   it('lists added, removed and changed activities with the changed fields', () => {
-    const v2 = structuredClone(processDefinitionV1) as ProcessDefinition;
+    const v2: ProcessDefinition = structuredClone(processDefinitionV1);
     v2.version = 2;
     v2.title = 'Ny titel';
     const offer = defined(v2.activities.find((a) => a.id === 'offer-sip'));
     offer.deadline = { kind: 'duration', amount: 2, unit: 'working-days', configKey: 'offer-sip' };
     offer.how = 'Nytt sätt.';
-    v2.activities = v2.activities.filter((a) => a.id !== 'count-moved-pud') as typeof v2.activities;
+    v2.activities = v2.activities.filter((a) => a.id !== 'count-moved-pud');
     v2.activities.push({ ...offer, id: 'offer-sip-again' });
     v2.eventTypes.push({ type: 'sip-held', title: 'SIP hållen' });
     expect(diffProcessDefinitions(processDefinitionV1, v2)).toEqual({

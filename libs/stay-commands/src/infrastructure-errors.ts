@@ -80,7 +80,8 @@ function isTemporalUnreachable(error: unknown): boolean {
  */
 function isWorkflowNotReady(error: unknown): boolean {
   if (!(error instanceof ServiceError)) return false;
-  const cause = error.cause as { code?: unknown; metadata?: { get(key: string): unknown[] } };
+  const cause = error.cause as
+    { code?: unknown; metadata?: { get(key: string): unknown[] } } | undefined;
   if (cause?.code !== 9 || typeof cause.metadata?.get !== 'function') return false;
   const status = cause.metadata.get('grpc-status-details-bin')[0];
   if (!(status instanceof Uint8Array)) return false;
@@ -129,7 +130,7 @@ function isUnavailable(error: unknown): boolean {
 function isUnavailablePgError(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && /^(08[0-9A-Z]{3}|57P0[0-9])$/.test(code)) return true;
-  return error instanceof Error && /^Connection terminated/.test(error.message);
+  return error instanceof Error && error.message.startsWith('Connection terminated');
 }
 
 /**

@@ -9,17 +9,20 @@ const escape = (text: unknown): string =>
 function describeSchema(schema: Json | undefined): string {
   if (!schema) return '';
   if (Array.isArray(schema.enum)) return schema.enum.map(String).join(' | ');
-  if (typeof schema.pattern === 'string') return `${String(schema.type ?? 'string')} (mönster)`;
+  if (typeof schema.pattern === 'string')
+    return `${typeof schema.type === 'string' ? schema.type : 'string'} (mönster)`;
   if (Array.isArray(schema.anyOf)) return 'flera typer';
-  return String(schema.type ?? 'valfri');
+  return typeof schema.type === 'string' ? schema.type : 'valfri';
 }
 
 function renderOperation(path: string, method: string, op: Json): string {
   const params = (op.parameters as Json[] | undefined) ?? [];
-  const responses = Object.entries((op.responses as Record<string, Json>) ?? {});
+  const responses = Object.entries((op.responses as Record<string, Json> | undefined) ?? {});
   const body = (op.requestBody as Json | undefined)?.content as Record<string, Json> | undefined;
   const bodySchema = body?.['application/json']?.schema as Json | undefined;
-  const bodyFields = Object.entries((bodySchema?.properties as Record<string, Json>) ?? {});
+  const bodyFields = Object.entries(
+    (bodySchema?.properties as Record<string, Json> | undefined) ?? {},
+  );
   const required = new Set((bodySchema?.required as string[] | undefined) ?? []);
   return `<section class="op">
   <h3><span class="m ${escape(method)}">${escape(method.toUpperCase())}</span> <code>${escape(path)}</code></h3>
@@ -56,7 +59,7 @@ export function renderDocsPage(document: Json): string {
     document.paths as Record<string, Record<string, Json>>,
   ))
     for (const [method, op] of Object.entries(methods)) {
-      const tag = String((op.tags as string[] | undefined)?.[0] ?? 'Övrigt');
+      const tag = (op.tags as string[] | undefined)?.[0] ?? 'Övrigt';
       byTag.set(tag, [...(byTag.get(tag) ?? []), renderOperation(path, method, op)]);
     }
   return `<!doctype html>

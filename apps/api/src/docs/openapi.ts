@@ -28,7 +28,6 @@ export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSch
     io,
     unrepresentable: 'any',
   }) as JsonSchema;
-  void _drop;
   return rest;
 }
 

@@ -30,7 +30,7 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = this.toProblem(exception, request.originalUrl.split('?')[0] ?? '');
     if (problem.status >= 500 && problem.status !== 503)
       this.logger.error(
-        `Unhandled ${(exception as Error).name ?? 'error'} on ${request.method} ${problem.instance ?? ''}: ${(exception as Error).message}`,
+        `Unhandled ${exception instanceof Error ? exception.name : 'error'} on ${request.method} ${problem.instance ?? ''}: ${exception instanceof Error ? exception.message : String(exception)}`,
       );
     const appError = exception instanceof AppError ? exception : fromInfrastructureError(exception);
     if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');

@@ -44,7 +44,10 @@ export function serveWebUi(
       req.method === 'GET' &&
       !apiPrefixes.some((prefix) => req.path.startsWith(prefix)) &&
       (req.headers.accept ?? '').includes('text/html');
-    if (!isPage) return next();
+    if (!isPage) {
+      next();
+      return;
+    }
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

@@ -45,7 +45,14 @@ import {
   isProjectionFailure,
   survivingProjectionFailure,
 } from './projection-guard';
-import type { StayState, StayStatus, StayUnits, StayWorkflowInput, TaskState } from './types';
+import type {
+  RegisterEventArgs,
+  StayState,
+  StayStatus,
+  StayUnits,
+  StayWorkflowInput,
+  TaskState,
+} from './types';
 
 /**
  * Transient failures (PostgreSQL or the network down) are retried without a limit: a
@@ -186,7 +193,7 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
       return { eventId, createdTaskIds };
     },
     {
-      validator: (event) => {
+      validator: (event: RegisterEventArgs) => {
         if (!eventTypes.has(event.type))
           throw ApplicationFailure.create({
             type: StayFailure.unknownEventType,

@@ -23,7 +23,13 @@ import {
   validateReassign,
   validateRelease,
 } from './task-actions';
-import type { StayState, TaskState } from './types';
+import type {
+  CompleteTaskArgs,
+  ReassignTaskArgs,
+  StayState,
+  TaskActorArgs,
+  TaskState,
+} from './types';
 
 /**
  * The task actions as Workflow Updates with validators: claim, release, reassign and
@@ -50,13 +56,13 @@ export function registerTaskHandlers(deps: {
       return { ...task };
     };
   setHandler(claimTaskUpdate, taskAction(applyClaim), {
-    validator: (args) => validateClaim(state, args),
+    validator: (args: TaskActorArgs) => validateClaim(state, args),
   });
   setHandler(releaseTaskUpdate, taskAction(applyRelease), {
-    validator: (args) => validateRelease(state, args),
+    validator: (args: TaskActorArgs) => validateRelease(state, args),
   });
   setHandler(reassignTaskUpdate, taskAction(applyReassign), {
-    validator: (args) => validateReassign(state, args),
+    validator: (args: ReassignTaskArgs) => validateReassign(state, args),
   });
   setHandler(
     completeTaskUpdate,
@@ -77,6 +83,6 @@ export function registerTaskHandlers(deps: {
       );
       return { ...task };
     },
-    { validator: (args) => validateComplete(definition, state, args) },
+    { validator: (args: CompleteTaskArgs) => validateComplete(definition, state, args) },
   );
 }
