@@ -34,7 +34,10 @@ for (const { id, fields } of diff.changedActivities) {
   const before = findActivity(from, id) as Record<string, unknown> | undefined;
   const after = findActivity(to, id) as Record<string, unknown> | undefined;
   for (const field of fields)
-    console.log(
-      `    ${field}: ${canonicalJson(before?.[field]) ?? '–'} → ${canonicalJson(after?.[field]) ?? '–'}`,
-    );
+    console.log(`    ${field}: ${shown(before?.[field])} → ${shown(after?.[field])}`);
+}
+
+/** A field's value as canonical JSON, or a dash where the activity has none. */
+function shown(value: unknown): string {
+  return value === undefined ? '–' : canonicalJson(value);
 }

@@ -215,7 +215,7 @@ describe('every event of the definition, registered from the stay page', () => {
     await page.getByRole('link', { name: 'Vårdtillfällen' }).click();
     const ask = page.getByRole('dialog', { name: 'Lämna sidan?' });
     await ask.waitFor();
-    axe['leave'] = await checkPageFully(page, 'events-04-leave-warning-1024');
+    axe.leave = await checkPageFully(page, 'events-04-leave-warning-1024');
     await ask.getByRole('button', { name: 'Stanna kvar' }).click();
     await expect(page.getByLabel('Orsak (frivillig)').inputValue()).resolves.toBe('Halvskrivet');
     await page.getByRole('link', { name: 'Vårdtillfällen' }).click();
@@ -246,6 +246,6 @@ describe('every event of the definition, registered from the stay page', () => {
     await expect(
       kommun.getByRole('heading', { name: 'Registrera händelse' }).count(),
     ).resolves.toBe(0);
-    expect(axe['leave']).toEqual([]);
+    expect(axe.leave).toEqual([]);
   });
 });

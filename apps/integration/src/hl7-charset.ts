@@ -48,7 +48,7 @@ export function decodeHl7(bytes: Buffer): Decoded {
   if (encoding === 'utf-8' || encoding === 'ascii') {
     try {
       const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      if (encoding === 'ascii' && [...text].some((c) => c.charCodeAt(0) > 0x7f))
+      if (encoding === 'ascii' && Array.from(text).some((c) => c.charCodeAt(0) > 0x7f))
         throw new Error('not ASCII');
       return { ok: true, text, encoding };
     } catch {

@@ -116,9 +116,9 @@ export class AdtInbound {
 
   private async apply(message: StoredMessage, read: AdtMessage | Refusal): Promise<AckDecision> {
     if (isRefusal(read)) return this.settle(message, read);
+    let outcome: Applied | Refusal;
     try {
-      const outcome = await this.applyAdt(read, message);
-      return this.settle(message, outcome);
+      outcome = await this.applyAdt(read, message);
     } catch (error) {
       const appError = error instanceof AppError ? error : fromInfrastructureError(error);
       if (!appError || appError.kind === 'unavailable') {
@@ -137,6 +137,9 @@ export class AdtInbound {
         refuse('AE', appError.kind, fields ? `${appError.message}: ${fields}` : appError.message),
       );
     }
+    // Outside the try: a failure to record the outcome of an applied message is not a
+    // refusal of it, and propagates as before.
+    return this.settle(message, outcome);
   }
 
   private async settle(message: StoredMessage, outcome: Applied | Refusal): Promise<AckDecision> {

@@ -1,4 +1,4 @@
-import type { Hl7Message, Hl7Segment } from '@medplum/core';
+import type { Hl7Field, Hl7Message, Hl7Segment } from '@medplum/core';
 import { isValidPersonnummer, normalisePersonnummer } from '@app/domain';
 import { parseHl7Time } from './hl7-time';
 
@@ -72,7 +72,8 @@ function field(segment: Hl7Segment | undefined, index: number, component = 1, re
 
 /** PID-3's repetitions: the one typed PN (or a Swedish personnummer OID), else any valid one. */
 function personnummerOf(pid: Hl7Segment): string | undefined {
-  const ids = pid.getField(3)?.components ?? [];
+  // getField() is typed as always there, but gives undefined for a field the sender left out.
+  const ids = (pid.getField(3) as Hl7Field | undefined)?.components ?? [];
   const candidates = ids.map((components) => ({
     id: (components[0] ?? '').trim(),
     authority: (components[3] ?? '').trim(),

@@ -1,4 +1,4 @@
-import { useMemo, useState, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, newKey } from '../api/client';
 import type { AcceptedEventType, Unit } from '../api/types';
@@ -35,7 +35,8 @@ export function EventForm(props: {
   const types = props.eventTypes.filter((e) => !notFromTheForm.has(e.type));
   const [kind, setKind] = useState(types[0]?.type ?? '');
   const chosen = types.find((e) => e.type === kind);
-  const fields = useMemo(() => (chosen ? fieldsOf(chosen.dataSchema) : []), [chosen]);
+  // A walk over a handful of properties: cheaper than keeping a memo of it right.
+  const fields = chosen ? fieldsOf(chosen.dataSchema) : [];
   const [values, setValues] = useState<Values>({});
   const [occurredAt, setOccurredAt] = useState(stockholmLocalNow);
   const [confirming, setConfirming] = useState(false);
