@@ -65,7 +65,7 @@ describe('the processägare’s Uppföljning, exact and in Swedish', () => {
     // Deviation categories are words, never codes.
     await page.getByText('Försenad aktivitet').first().waitFor();
     await expect(page.locator('main').textContent()).resolves.not.toContain('forsenad-aktivitet');
-    axe['dashboard'] = await checkPageFully(page, 'dashboard-01-situation');
+    axe.dashboard = await checkPageFully(page, 'dashboard-01-situation');
   });
 
   it('pages, filters and sorts the overdue list, with every choice in the URL', async () => {
@@ -106,7 +106,7 @@ describe('the processägare’s Uppföljning, exact and in Swedish', () => {
     const kommuner = await overdue.locator('tbody tr td:nth-child(3)').allTextContents();
     expect(kommuner.length).toBeGreaterThan(0);
     expect(new Set(kommuner)).toEqual(new Set(['Göteborg']));
-    axe['filtered'] = await checkPageFully(page, 'dashboard-03-overdue-filtered');
+    axe.filtered = await checkPageFully(page, 'dashboard-03-overdue-filtered');
 
     // One activity: only its tasks.
     await overdue

@@ -125,7 +125,7 @@ export class NotificationDrainer {
 
   private async deliverWebhook(job: WebhookJob): Promise<void> {
     if (!LIVE.has(job.taskStatus)) return this.outbox.skipDeliveries([job.deliveryId], TASK_CLOSED);
-    if (!job.channel || !job.channel.enabled)
+    if (!job.channel?.enabled)
       return this.outbox.skipDeliveries([job.deliveryId], 'the unit has no enabled webhook');
     const parsed = parseChannel(job.channel);
     const sentAt = new Date();
@@ -169,7 +169,7 @@ export class NotificationDrainer {
     const [row] = await this.outbox
       .channels([digest.unitId])
       .then((rows) => rows.filter((r) => r.channel === 'email'));
-    if (!row || !row.enabled) {
+    if (!row?.enabled) {
       await this.outbox.skipDeliveries(
         live.map((i) => i.deliveryId),
         'the unit has no enabled e-mail channel',

@@ -1,4 +1,5 @@
 import { createTransport, type Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { Webhook } from 'standardwebhooks';
 import type { EmailChannel, WebhookChannel } from './channels';
 import type { DigestMail } from './messages';
@@ -44,13 +45,13 @@ export async function sendWebhook(
       : { ok: false, statusCode: response.status, error: `HTTP ${response.status}` };
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return { ok: false, error: cause ?? (error as Error).name ?? 'request failed' };
+    return { ok: false, error: cause ?? (error instanceof Error ? error.name : 'request failed') };
   }
 }
 
 /** Sends digests over SMTP (nodemailer), one transport per process. */
 export class DigestMailer {
-  private readonly transport: Transporter;
+  private readonly transport: Transporter<SMTPTransport.SentMessageInfo>;
 
   constructor(
     smtpUrl: string,
