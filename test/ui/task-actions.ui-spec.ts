@@ -50,7 +50,7 @@ describe('the queue: more than a page, release, hand over with a reason, what ot
     const page = await signedIn(stack, nurse, { viewport: { width: 1024, height: 768 } });
     await page.getByText('Visar 50 uppgifter, det finns fler.').waitFor();
     await expect(page.locator('tbody tr').count()).resolves.toBe(50);
-    axe['queue'] = await checkPageFully(page, 'tasks-01-queue-1024');
+    axe.queue = await checkPageFully(page, 'tasks-01-queue-1024');
     await page.getByRole('button', { name: 'Visa fler' }).click();
     await page.getByText(/^Visar (5[1-9]|[6-9]\d|\d{3}) uppgifter/).waitFor();
     expect(await page.locator('tbody tr').count()).toBeGreaterThan(50);
@@ -76,7 +76,7 @@ describe('the queue: more than a page, release, hand over with a reason, what ot
     await release.click();
     const ask = page.getByRole('dialog', { name: 'Släpp' });
     await ask.getByText(`Släppa "${title}"?`, { exact: false }).waitFor();
-    axe['release'] = await checkPageFully(page, 'tasks-02-release-confirm');
+    axe.release = await checkPageFully(page, 'tasks-02-release-confirm');
     await ask.getByRole('button', { name: 'Släpp uppgiften' }).click();
     await page.getByText('Du har släppt uppgiften.', { exact: false }).waitFor();
 
@@ -88,7 +88,7 @@ describe('the queue: more than a page, release, hand over with a reason, what ot
     await dialog
       .getByLabel('Varför? (mottagaren ser skälet)')
       .fill('Patienten flyttas till Mölndal i eftermiddag.');
-    axe['reassign'] = await checkPageFully(page, 'tasks-03-reassign-dialog');
+    axe.reassign = await checkPageFully(page, 'tasks-03-reassign-dialog');
     await dialog.getByRole('button', { name: 'Lämna över uppgiften' }).click();
     await page.getByText('Uppgiften är överlämnad.').waitFor();
 

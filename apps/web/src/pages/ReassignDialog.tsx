@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, newKey } from '../api/client';
 import type { Task, Unit } from '../api/types';
@@ -26,7 +26,7 @@ export function ReassignDialog(props: {
   const [busy, setBusy] = useState(false);
   const [key] = useState(newKey);
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
