@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import {
+  Client,
+  WithStartWorkflowOperation,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import {
   AppError,
@@ -14,6 +20,7 @@ import { currentProcessDefinitionVersion, findProcessDefinition } from '@app/pro
 import {
   admitUpdate,
   registerEventUpdate,
+  StayFailure,
   stayWorkflowId,
   stayWorkflowType,
   type RegisterEventResult,
@@ -130,7 +137,7 @@ export class StayCommands {
 
   /** The same, for a stay the caller has already read (and checked access to). */
   async registerEventOn(
-    stay: { workflowId: string; processDefinitionVersion: number },
+    stay: { workflowId: string; processDefinitionVersion: number; status?: string },
     event: { type: string; occurredAt: Date; data: Record<string, unknown> },
     updateId: string,
   ): Promise<RegisterEventResult> {
@@ -151,10 +158,21 @@ export class StayCommands {
         `Invalid data for event ${event.type}`,
         fieldProblemsFromZod(parsed.error, 'body.data'),
       );
-    return this.client.workflow.getHandle(stay.workflowId).executeUpdate(registerEventUpdate, {
-      args: [{ type: event.type, occurredAt: event.occurredAt.toISOString(), data: parsed.data }],
-      updateId,
-    });
+    try {
+      return await this.client.workflow
+        .getHandle(stay.workflowId)
+        .executeUpdate(registerEventUpdate, {
+          args: [
+            { type: event.type, occurredAt: event.occurredAt.toISOString(), data: parsed.data },
+          ],
+          updateId,
+        });
+    } catch (error) {
+      // Ended while its workflow still runs (the workflow refuses) or closed for good (the
+      // workflow is gone): the same clear 409 either way, never a 404 for a stay that exists.
+      if (stayIsClosed(error)) throw stayClosedError(stay.status);
+      throw error;
+    }
   }
 
   private async checkUnits(admission: Admission): Promise<void> {
@@ -189,4 +207,34 @@ export class StayCommands {
       }),
     });
   }
+}
+
+function stayIsClosed(error: unknown): boolean {
+  return (
+    error instanceof WorkflowNotFoundError ||
+    (error instanceof WorkflowUpdateFailedError &&
+      error.cause instanceof ApplicationFailure &&
+      error.cause.type === StayFailure.stayEnded)
+  );
+}
+
+const endings: Record<string, string> = {
+  discharged: 'utskriven',
+  died: 'avliden',
+  transferred: 'överflyttad till annat sjukhus',
+};
+
+/** One answer for an event on a closed stay, with the reason and no patient data. */
+export function stayClosedError(status: string | undefined): AppError {
+  const ending = status ? endings[status] : undefined;
+  return new AppError(
+    'conflict',
+    `The stay is closed${status ? ` (${status})` : ''}: no more events can be registered on it`,
+    [
+      {
+        field: 'path.id',
+        reason: `vårdtillfället är avslutat${ending ? ` (${ending})` : ''}; inga fler händelser kan registreras`,
+      },
+    ],
+  );
 }

@@ -1,4 +1,5 @@
-import { findActivity } from '../interpreter/applicable';
+import { applicableActivities, findActivity } from '../interpreter/applicable';
+import { initialStayFacts } from '../interpreter/facts';
 import { computeDueAt, describeDeadline } from '../interpreter/deadlines';
 import { validateProcessDefinition } from '../load';
 import { processDefinitionV1 as v1 } from './v1';
@@ -110,6 +111,34 @@ describe('process definition v2', () => {
     });
     it('v1 moved the due date with a late decision', () => {
       expect(kallelse(v1, '2026-03-12T15:30:00.000Z')).toBe('2026-03-15T15:30:00.000Z');
+    });
+  });
+
+  describe('rule 12: every trigger can fire', () => {
+    it('no activity waits for the completion of an activity that only an event closes', () => {
+      const closedByEvent = new Set(
+        v2.activities.filter((a) => a.completedBy !== undefined).map((a) => a.id),
+      );
+      const waiting = v2.activities.flatMap((a) =>
+        (a.trigger.kind === 'any-of' ? a.trigger.triggers : [a.trigger])
+          .filter((t) => t.kind === 'activity-completed' && closedByEvent.has(t.activity))
+          .map(() => a.id),
+      );
+      expect(waiting).toEqual([]);
+    });
+
+    it('consent-information-sharing opens when the needs are assessed', () => {
+      const facts = {
+        ...initialStayFacts(),
+        needs: { kommunalHalsoOchSjukvard: true },
+      };
+      const opened = applicableActivities(v2, { kind: 'event', event: 'needs-assessed' }, facts);
+      expect(opened.map((a) => a.id)).toContain('consent-information-sharing');
+      expect(
+        applicableActivities(v1, { kind: 'event', event: 'needs-assessed' }, facts).map(
+          (a) => a.id,
+        ),
+      ).not.toContain('consent-information-sharing');
     });
   });
 });

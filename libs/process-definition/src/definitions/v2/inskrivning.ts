@@ -111,7 +111,9 @@ export const inskrivningWardActivities: ActivityDefinition[] = [
     goal: 'Patientens inställning till att uppgifter delas med andra huvudmän är känd.',
     purpose: 'Uppgifter lämnas bara ut på ett sätt som patienten godtar eller som lagen medger.',
     how: 'Förklara vilka uppgifter som delas med vem och dokumentera svaret.',
-    trigger: after('initial-needs-assessment'),
+    // v1 waited for the completion of initial-needs-assessment, which only the needs-assessed
+    // event closes (closing by an event fires no completion trigger): it never opened.
+    trigger: onEvent('needs-assessed'),
     deadline: within(24, 'hours', 'consent-information-sharing'),
     condition: anyInsats,
     outcomes: [
