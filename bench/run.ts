@@ -153,6 +153,7 @@ async function main(): Promise<void> {
         await http(`/api/v1/stays/${stayId}/events`, {
           method: 'POST',
           token,
+          key: `bench-event-${stayId}`,
           body: JSON.stringify({
             type: 'needs-assessed',
             occurredAt: new Date().toISOString(),

@@ -125,11 +125,14 @@ const endpoints: Endpoint[] = [
   {
     name: 'POST /api/v1/stays/:id/events',
     send: (h, _w, f) =>
-      h.post(`/api/v1/stays/${f.read.stayId}/events`).send({
-        type: 'planning-message-received',
-        occurredAt: hoursAgo(0.5),
-        data: { fromUnitId: 'kpv-goteborg-hemsjukvard' },
-      }),
+      h
+        .post(`/api/v1/stays/${f.read.stayId}/events`)
+        .set('Idempotency-Key', newKey())
+        .send({
+          type: 'planning-message-received',
+          occurredAt: hoursAgo(0.5),
+          data: { fromUnitId: 'kpv-goteborg-hemsjukvard' },
+        }),
     rule: { anonymous: 401, processagare: 403, own: { ward: 201, default: 403 }, other: 404 },
   },
   {
@@ -204,7 +207,8 @@ const endpoints: Endpoint[] = [
         .post(`/api/v1/tasks/${ownTask(w, f.reassign)}/reassign`)
         .set('Idempotency-Key', newKey())
         .send({ toUnitId: units.other[laneOf(w)], reason: 'Patienten flyttar' }),
-    rule: taskAction,
+    // Regional tasks move within the region; a municipal task not to another kommun (422).
+    rule: { ...taskAction, own: { hsv: 422, bist: 422, default: 200 } },
   },
   {
     name: 'GET /api/v1/audit',

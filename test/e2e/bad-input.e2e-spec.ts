@@ -113,6 +113,7 @@ describe('bad input', () => {
       send: () =>
         http
           .post(`/api/v1/stays/${stayId}/events`)
+          .set('Idempotency-Key', newKey())
           .set(ward)
           .send({ type: 'teleported', occurredAt: hoursAgo(1), data: {} }),
       status: 400,
@@ -123,6 +124,7 @@ describe('bad input', () => {
       send: () =>
         http
           .post(`/api/v1/stays/${stayId}/events`)
+          .set('Idempotency-Key', newKey())
           .set(ward)
           .send({
             type: 'needs-assessed',
@@ -137,6 +139,7 @@ describe('bad input', () => {
       send: () =>
         http
           .post('/api/v1/stays/00000000-0000-4000-8000-000000000000/events')
+          .set('Idempotency-Key', newKey())
           .set(ward)
           .send({ type: 'needs-assessed', occurredAt: hoursAgo(1), data: {} }),
       status: 404,

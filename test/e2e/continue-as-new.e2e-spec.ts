@@ -1,6 +1,12 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
 import { stayStateQuery, stayWorkflowId } from '@app/workflows';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { demo, signIn } from '../support/auth';
+import { newKey } from '../support/fixtures';
 import { startIsolatedTemporal, type IsolatedTemporal } from '../support/isolated-temporal';
 import type { StayDriver } from '../support/stay-driver';
+import { admit, eventually, tasksOf } from '../support/stays';
 
 /**
  * A long stay continues as new when Temporal suggests it. A dev server whose suggestion
@@ -49,5 +55,65 @@ describe('continue-as-new on a long stay', () => {
     expect(done.status).toBe('done');
     expect((await driver.stay(stayId)).plannedDischargeDateMoves).toBe(11);
     console.log(`continue-as-new: first run ${firstRun}, now ${latest.runId}`);
+  });
+
+  it('answers a retry after continue-as-new with the first answer, not a 409', async () => {
+    // The API on the isolated server: Temporal there forgets an Update's id with the run.
+    const api: INestApplication = await createApiApp();
+    await api.init();
+    try {
+      const http = request(api.getHttpServer());
+      const ward = await signIn(http, demo.wardGoteborg);
+      const day = 86_400_000;
+      const start = Date.now() - 30 * day;
+      const at = (days: number) => new Date(start + days * day).toISOString();
+      const stayId = await admit(http, ward, { admittedAt: at(0) });
+      const event = (body: object, key = newKey()) =>
+        http
+          .post(`/api/v1/stays/${stayId}/events`)
+          .set(ward)
+          .set('Idempotency-Key', key)
+          .send(body)
+          .expect(201);
+      const assessed = {
+        type: 'needs-assessed',
+        occurredAt: at(0),
+        data: { socialtjanst: true, kommunalHalsoOchSjukvard: true, regionalPrimarvard: true },
+      };
+      const eventKey = newKey();
+      const firstEvent = await event(assessed, eventKey);
+      const send = await eventually(async () => {
+        const task = (await tasksOf(http, ward, stayId)).find(
+          (t) => t.activityId === 'send-inskrivningsmeddelande' && t.status === 'open',
+        );
+        if (!task) throw new Error('no send-inskrivningsmeddelande task yet');
+        return task;
+      });
+      const completeKey = newKey();
+      const complete = () =>
+        http
+          .post(`/api/v1/tasks/${send.id}/complete`)
+          .set(ward)
+          .set('Idempotency-Key', completeKey)
+          .send({ occurredAt: at(0.5), note: 'Skickat' });
+      const done = await complete().expect(200);
+      const handle = driver.client.workflow.getHandle(stayWorkflowId(stayId));
+      const firstRun = (await handle.describe()).runId;
+      for (let i = 1; i <= 12; i++)
+        await event({
+          type: 'planned-discharge-date-changed',
+          occurredAt: at(i),
+          data: { date: at(i + 5).slice(0, 10) },
+        });
+      expect((await handle.describe()).runId).not.toBe(firstRun);
+      // The retries of both requests get their first answers (the task is done already: a
+      // second completion would be refused, and the assessment would count twice).
+      const retried = await complete().expect(200);
+      expect(retried.body).toEqual(done.body);
+      const eventAgain = await event(assessed, eventKey);
+      expect(eventAgain.body).toEqual(firstEvent.body);
+    } finally {
+      await api.close();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import Ajv from 'ajv';
 import request from 'supertest';
 import { demo, signInAll } from '../support/auth';
-import { hoursAgo } from '../support/fixtures';
+import { hoursAgo, newKey } from '../support/fixtures';
 import { startApps, type RunningApps } from '../support/stack';
 import { admitWithReceivers, eventually } from '../support/stays';
 
@@ -74,6 +74,7 @@ describe('FHIR R4 read facade', () => {
     const late = await admitWithReceivers(http, as.ward);
     await http
       .post(`/api/v1/stays/${late.stayId}/events`)
+      .set('Idempotency-Key', newKey())
       .set(as.ward)
       .send({
         type: 'needs-changed',
@@ -115,6 +116,34 @@ describe('FHIR R4 read facade', () => {
     expect(validate('Encounter', pseudonymised.body)).toBeNull();
     expect(pseudonymised.body.subject).toBeUndefined();
     await http.get(`/fhir/R4/Encounter/${stayId}`).set(as.wardMolndal).expect(404);
+  });
+
+  it('answers a malformed encounter 400, not 500 (36 hyphens used to reach the uuid cast)', async () => {
+    const bad = await http
+      .get(`/fhir/R4/Task?encounter=Encounter/${'-'.repeat(36)}`)
+      .set(as.ward)
+      .expect(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'query.encounter' })]);
+    await http
+      .get(`/fhir/R4/Task?encounter=${'-'.repeat(36)}`)
+      .set(as.ward)
+      .expect(400);
+  });
+
+  it("audits a refused search of another unit's tasks (403), as the REST queue does", async () => {
+    const since = new Date();
+    await http.get('/fhir/R4/Task?owner=Organization/rpv-vc-majorna').set(as.ward).expect(403);
+    await http.get('/api/v1/tasks?unit=rpv-vc-majorna').set(as.ward).expect(403);
+    const log = await http
+      .get(`/api/v1/audit?user=${demo.wardGoteborg}&outcome=denied&from=${since.toISOString()}`)
+      .set(as.po)
+      .expect(200);
+    const rows = log.body.items as { action: string; unitId: string | null; outcome: string }[];
+    expect(rows.map((r) => [r.action, r.unitId, r.outcome]).sort()).toEqual([
+      ['fhir.task.search', 'rpv-vc-majorna', 'denied'],
+      ['task.list', 'rpv-vc-majorna', 'denied'],
+    ]);
   });
 
   it('serves the process definition as PlanDefinition', async () => {

@@ -62,6 +62,7 @@ describe('logs carry no patient data', () => {
       .expect(201);
     await http
       .post(`/api/v1/stays/${admitted.body.id as string}/events`)
+      .set('Idempotency-Key', newKey())
       .set(auth)
       .send({
         type: 'needs-assessed',

@@ -78,6 +78,7 @@ const calls: [string, Call][] = [
     (c) =>
       c.http
         .post(`/api/v1/stays/${c.stayId}/events`)
+        .set('Idempotency-Key', newKey())
         .set(c.as.ward)
         .send({ type: 'utskrivningsklar', occurredAt: hoursAgo(0.1), data: {} }),
   ],
@@ -86,6 +87,7 @@ const calls: [string, Call][] = [
     (c) =>
       c.http
         .post(`/api/v1/stays/${c.stayId}/events`)
+        .set('Idempotency-Key', newKey())
         .set(c.as.ward)
         .send({ type: 'teleported', occurredAt: hoursAgo(0.1) }),
   ],
@@ -94,6 +96,7 @@ const calls: [string, Call][] = [
     (c) =>
       c.http
         .post(`/api/v1/stays/${c.stayId}/events`)
+        .set('Idempotency-Key', newKey())
         .set(c.as.vc)
         .send({ type: 'utskrivningsklar', occurredAt: hoursAgo(0.1), data: {} }),
   ],
@@ -102,6 +105,7 @@ const calls: [string, Call][] = [
     (c) =>
       c.http
         .post(`/api/v1/stays/${missingStay}/events`)
+        .set('Idempotency-Key', newKey())
         .set(c.as.ward)
         .send({ type: 'utskrivningsklar', occurredAt: hoursAgo(0.1), data: {} }),
   ],
@@ -204,6 +208,16 @@ const calls: [string, Call][] = [
         .send({}),
   ],
   [
+    'reassignTask',
+    (c) =>
+      c.http
+        .post(`/api/v1/tasks/${c.tasks.vc.id}/reassign`)
+        .set(c.as.vc)
+        .set('Idempotency-Key', key())
+        .send({ toUnitId: 'rpv-vc-molndal-centrum', reason: 'Listad om' }),
+  ],
+  [
+    // Another kommun's unit: refused (422), a municipal task stays in the patient's kommun.
     'reassignTask',
     (c) =>
       c.http
@@ -339,6 +353,7 @@ const calls: [string, Call][] = [
     (c) =>
       c.http
         .post(`/api/v1/stays/${c.stayId}/events`)
+        .set('Idempotency-Key', newKey())
         .set(c.as.ward)
         .send({ type: 'discharged', occurredAt: hoursAgo(0.05), data: { destination: 'home' } }),
   ],

@@ -51,6 +51,7 @@ function expectedType(field: DmmfField): string {
   if (native === 'Char') return `character(${args[0] ?? '1'})`;
   if (native === 'Timestamptz') return `timestamptz(${args[0] ?? '6'})`;
   if (native === 'Date') return 'date';
+  if (native === 'Json') return 'json';
   const scalar: Record<string, string> = {
     String: 'text',
     Int: 'integer',

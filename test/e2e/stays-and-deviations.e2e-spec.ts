@@ -25,6 +25,7 @@ describe('stays, deviations and me', () => {
   const assess = (stayId: string, data: Record<string, boolean>, type = 'needs-assessed') =>
     http
       .post(`/api/v1/stays/${stayId}/events`)
+      .set('Idempotency-Key', newKey())
       .set(as.ward)
       .send({ type, occurredAt: hoursAgo(1), data })
       .expect(201);
@@ -71,6 +72,7 @@ describe('stays, deviations and me', () => {
     const stayId = first.body.id as string;
     await http
       .post(`/api/v1/stays/${stayId}/events`)
+      .set('Idempotency-Key', newKey())
       .set(as.ward)
       .send({
         type: 'planned-discharge-date-set',
@@ -80,6 +82,7 @@ describe('stays, deviations and me', () => {
       .expect(201);
     await http
       .post(`/api/v1/stays/${stayId}/events`)
+      .set('Idempotency-Key', newKey())
       .set(as.ward)
       .send({
         type: 'planned-discharge-date-changed',

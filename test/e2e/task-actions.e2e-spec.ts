@@ -18,12 +18,23 @@ describe('task actions, queues and pagination', () => {
   let ward: Auth;
   let colleague: Auth;
   let hsv: Auth;
+  /** A second hemsjukvård unit in Göteborg, to reassign within the kommun. */
+  const hisingen = { unitId: 'kpv-goteborg-hisingen-hemsjukvard', auth: {} as Auth };
 
   beforeAll(async () => {
     apps = await startApps();
     http = request(apps.api.getHttpServer());
     // A second nurse on the same ward, to claim against.
     const prisma = new PrismaService(process.env.DATABASE_URL ?? '');
+    // Through the API's own repository, so that its unit cache learns of the new unit.
+    await apps.api.get(UnitRepository).upsertMany([
+      {
+        id: hisingen.unitId,
+        name: 'Hemsjukvården Göteborg Hisingen',
+        lane: 'kommunal_primarvard',
+        kommunCode: '1480',
+      },
+    ]);
     await new UserRepository(prisma, new UnitRepository(prisma)).upsertMany([
       {
         id: 'test-ward-goteborg-2',
@@ -31,11 +42,18 @@ describe('task actions, queues and pagination', () => {
         role: 'ward_staff',
         unitIds: ['sv-sahlgrenska-avd-32'],
       },
+      {
+        id: 'test-hemsjukvard-hisingen',
+        displayName: 'Test Hisingen',
+        role: 'hemsjukvard_staff',
+        unitIds: [hisingen.unitId],
+      },
     ]);
     await prisma.$disconnect();
     ward = await signIn(http, demo.wardGoteborg);
     colleague = await signIn(http, 'test-ward-goteborg-2');
     hsv = await signIn(http, demo.hemsjukvardGoteborg);
+    hisingen.auth = await signIn(http, 'test-hemsjukvard-hisingen');
   });
   afterAll(() => apps.close());
 
@@ -63,7 +81,7 @@ describe('task actions, queues and pagination', () => {
     expect(done.body).toMatchObject({ status: 'done', completedBy: 'test-ward-goteborg-2' });
   });
 
-  it('reassigns within the lane with a reason, and refuses an unknown or foreign unit', async () => {
+  it("reassigns a municipal task only within the patient's kommun (Mölndal never sees a Göteborg patient)", async () => {
     const { stayId, tasks } = await admitWithReceivers(http, ward);
     const path = `/api/v1/tasks/${tasks.hsv.id}/reassign`;
     const unknown = await post(path, hsv, { toUnitId: 'kpv-nowhere', reason: 'Flytt' }).expect(422);
@@ -71,21 +89,57 @@ describe('task actions, queues and pagination', () => {
     await post(path, hsv, { toUnitId: 'rpv-vc-majorna', reason: 'Fel spår' }).expect(422);
     const missing = await post(path, hsv, { toUnitId: 'kpv-molndal-hemsjukvard' }).expect(400);
     expect(missing.body.errors).toContainEqual(expect.objectContaining({ field: 'body.reason' }));
-    const moved = await post(path, hsv, {
+    // Until this change the move was accepted and Mölndal's hemsjukvård then read the
+    // Göteborg patient's stay for good; another kommun's unit is now refused, nothing moves.
+    const foreign = await post(path, hsv, {
       toUnitId: 'kpv-molndal-hemsjukvard',
       reason: 'Patienten har flyttat till Mölndal',
-    }).expect(200);
-    expect(moved.body).toMatchObject({ unitId: 'kpv-molndal-hemsjukvard', status: 'open' });
-    // Mölndal's hemsjukvård now sees the stay (it has a task there) and the task in its queue.
+    }).expect(422);
+    expect(foreign.body.errors).toEqual([
+      { field: 'body.toUnitId', reason: "must be a unit of the patient's kommun (1480)" },
+    ]);
     const molndal = await signIn(http, demo.hemsjukvardMolndal);
-    await http.get(`/api/v1/stays/${stayId}`).set(molndal).expect(200);
+    await http.get(`/api/v1/stays/${stayId}`).set(molndal).expect(404);
+    await http.get(`/fhir/R4/Encounter/${stayId}`).set(molndal).expect(404);
     const queue = await http
       .get(`/api/v1/tasks?unit=kpv-molndal-hemsjukvard&stay=${stayId}`)
       .set(molndal)
       .expect(200);
-    expect(queue.body.items.map((t: TaskView) => t.id)).toEqual([tasks.hsv.id]);
-    // Göteborg's hemsjukvård may no longer act on it.
+    expect(queue.body.items).toEqual([]);
+    // Within Göteborg the task moves, and Göteborg's hemsjukvård may no longer act on it.
+    const moved = await post(path, hsv, {
+      toUnitId: hisingen.unitId,
+      reason: 'Hisingens hemsjukvård tar över',
+    }).expect(200);
+    expect(moved.body).toMatchObject({ unitId: hisingen.unitId, status: 'open' });
+    const theirs = await http
+      .get(`/api/v1/tasks?unit=${hisingen.unitId}&stay=${stayId}`)
+      .set(hisingen.auth)
+      .expect(200);
+    expect(theirs.body.items.map((t: TaskView) => t.id)).toEqual([tasks.hsv.id]);
     await post(`/api/v1/tasks/${tasks.hsv.id}/claim`, hsv).expect(403);
+  });
+
+  it('lets a live task open a stay to its unit, and a done task no longer', async () => {
+    const { stayId, tasks } = await admitWithReceivers(http, ward);
+    const molndalWard = await signIn(http, demo.wardMolndal);
+    await http.get(`/api/v1/stays/${stayId}`).set(molndalWard).expect(404);
+    // Regional tasks move within the region: the ward's task goes to Mölndal's ward.
+    await post(`/api/v1/tasks/${tasks.ward.id}/reassign`, ward, {
+      toUnitId: 'sv-molndal-avd-5',
+      reason: 'Patienten flyttas till Mölndals sjukhus',
+    }).expect(200);
+    await http.get(`/api/v1/stays/${stayId}`).set(molndalWard).expect(200);
+    await http.get(`/fhir/R4/Task/${tasks.ward.id}`).set(molndalWard).expect(200);
+    await post(`/api/v1/tasks/${tasks.ward.id}/complete`, molndalWard, { note: 'Skickat' }).expect(
+      200,
+    );
+    // Once its task is done the stay is no longer Mölndal's business: not the timeline, not
+    // FHIR, not the list (done or cancelled tasks used to count for ever).
+    await http.get(`/api/v1/stays/${stayId}`).set(molndalWard).expect(404);
+    await http.get(`/fhir/R4/Encounter/${stayId}`).set(molndalWard).expect(404);
+    const list = await http.get('/api/v1/stays').set(molndalWard).expect(200);
+    expect(list.body.items.map((s: { id: string }) => s.id)).not.toContain(stayId);
   });
 
   it('pages a queue by due time with a keyset cursor: stable, complete, no duplicates', async () => {
@@ -160,6 +214,7 @@ describe('task actions, queues and pagination', () => {
     const stayId = await admit(http, ward);
     await http
       .post(`/api/v1/stays/${stayId}/events`)
+      .set('Idempotency-Key', newKey())
       .set(ward)
       .send({
         type: 'needs-assessed',

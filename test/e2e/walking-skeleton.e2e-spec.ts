@@ -43,6 +43,7 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
     const assessedAt = hoursAgo(1);
     const event = await http
       .post(`/api/v1/stays/${stayId}/events`)
+      .set('Idempotency-Key', newKey())
       .set(ward)
       .send({
         type: 'needs-assessed',
@@ -101,6 +102,7 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
     const stayId = await admit(http, ward);
     await http
       .post(`/api/v1/stays/${stayId}/events`)
+      .set('Idempotency-Key', newKey())
       .set(ward)
       .send({
         type: 'needs-assessed',
@@ -141,6 +143,7 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
     const stayId = await admit(http, ward);
     await http
       .post(`/api/v1/stays/${stayId}/events`)
+      .set('Idempotency-Key', newKey())
       .set(ward)
       .send({
         type: 'needs-assessed',

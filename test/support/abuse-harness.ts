@@ -282,7 +282,11 @@ async function createFixture(
     return response.body.id as string;
   };
   const event = async (ward: { Authorization: string }, stayId: string, body: Json) => {
-    const response = await http.post(`/api/v1/stays/${stayId}/events`).set(ward).send(body);
+    const response = await http
+      .post(`/api/v1/stays/${stayId}/events`)
+      .set('Idempotency-Key', newKey())
+      .set(ward)
+      .send(body);
     if (response.status !== 201)
       throw new Error(`fixture event failed: ${response.status} ${response.text}`);
   };

@@ -59,6 +59,7 @@ export async function admitWithReceivers(
   const stayId = await admit(http, ward);
   await http
     .post(`/api/v1/stays/${stayId}/events`)
+    .set('Idempotency-Key', newKey())
     .set(ward)
     .send({
       type: 'needs-assessed',

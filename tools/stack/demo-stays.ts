@@ -84,11 +84,12 @@ export async function seedDemoStays(
       );
       const id = String(stay.id);
       const event = (type: string, at: number, data: Record<string, unknown> = {}) =>
-        call(`/api/v1/stays/${id}/events`, token, {
-          type,
-          occurredAt: new Date(at).toISOString(),
-          data,
-        });
+        call(
+          `/api/v1/stays/${id}/events`,
+          token,
+          { type, occurredAt: new Date(at).toISOString(), data },
+          `demo-stay-${serial}-${type}-${at}`,
+        );
       await event('needs-assessed', admittedAt + 3 * HOUR, allNeeds);
       if (stage % 2 === 1) {
         // Half the wards sent their inskrivningsmeddelande on time.

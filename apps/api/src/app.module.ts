@@ -6,6 +6,7 @@ import { PersistenceModule } from '@app/persistence';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { AuthGuard } from './auth/auth.guard';
+import { IdempotentWriteService } from './commands/idempotent-write.service';
 import { DevAuthController } from './auth/dev-auth.controller';
 import { TokenService } from './auth/token.service';
 import { DeviationsController } from './deviations/deviations.controller';
@@ -25,8 +26,10 @@ import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { Hl7InboundModule } from '@app/integration';
 import { StayAccessService } from './stays/stay-access.service';
+import { StayReadService } from './stays/stay-read.service';
 import { StaysController } from './stays/stays.controller';
 import { StaysService } from './stays/stays.service';
+import { TaskQueueService } from './tasks/task-queue.service';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { TemporalClientModule } from './temporal/temporal-client.module';
@@ -85,12 +88,15 @@ export class AppModule {
       providers: [
         AuditService,
         DeviationsService,
+        IdempotentWriteService,
         MonitoringService,
         NotificationStatusService,
         ReportsService,
         StayAccessService,
         IntegrationInboxService,
         StaysService,
+        StayReadService,
+        TaskQueueService,
         TasksService,
         TokenService,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -9,6 +9,7 @@ export * from './repositories/unit.repository';
 export * from './repositories/receiving-units';
 export * from './repositories/access-scope';
 export * from './repositories/audit.repository';
+export { IdempotencyRepository, type RequestClaim } from './repositories/idempotency';
 export * from './repositories/deviation.repository';
 export * from './repositories/stay-query.repository';
 export * from './repositories/task-query.repository';

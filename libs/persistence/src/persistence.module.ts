@@ -6,6 +6,7 @@ import { TaskRepository } from './repositories/task.repository';
 import { TimelineRepository } from './repositories/timeline.repository';
 import { UnitRepository } from './repositories/unit.repository';
 import { AuditRepository } from './repositories/audit.repository';
+import { IdempotencyRepository } from './repositories/idempotency';
 import { DeviationRepository } from './repositories/deviation.repository';
 import { StayQueryRepository } from './repositories/stay-query.repository';
 import { TaskQueryRepository } from './repositories/task-query.repository';
@@ -29,6 +30,7 @@ const repositories = [
 const apiRepositories = [
   AuditRepository,
   DeviationRepository,
+  IdempotencyRepository,
   StayQueryRepository,
   TaskQueryRepository,
   UserRepository,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditRepository, type ListReader } from '@app/persistence';
+import { AuditRepository, type AuditRecord, type ListReader } from '@app/persistence';
 import type { Principal } from '../auth/principal';
 
 export interface AuditSubject {
@@ -44,22 +44,30 @@ export class AuditService {
     return { userId: principal.userId, role: principal.role, unitId, action };
   }
 
+  /** The rows `ok`/`denied` would write, for a statement that stores them with a change. */
+  records(
+    principal: Principal,
+    action: string,
+    outcome: 'ok' | 'denied',
+    subjects: readonly AuditSubject[],
+  ): AuditRecord[] {
+    return subjects.map((s) => ({
+      userId: principal.userId,
+      role: principal.role,
+      unitId: s.unitId,
+      action,
+      outcome,
+      stayId: s.stayId ?? null,
+      taskId: s.taskId ?? null,
+    }));
+  }
+
   private write(
     principal: Principal,
     action: string,
     outcome: 'ok' | 'denied',
     subjects: readonly AuditSubject[],
   ): Promise<void> {
-    return this.audit.record(
-      subjects.map((s) => ({
-        userId: principal.userId,
-        role: principal.role,
-        unitId: s.unitId,
-        action,
-        outcome,
-        stayId: s.stayId ?? null,
-        taskId: s.taskId ?? null,
-      })),
-    );
+    return this.audit.record(this.records(principal, action, outcome, subjects));
   }
 }

@@ -35,7 +35,8 @@ export const isProcessOwner = (principal: Principal): boolean => principal.role 
 /**
  * Which stays the user may see: ward staff their wards' stays, vårdcentral staff their listed
  * patients, kommun staff the stays of patients folkbokförda in their kommun that have a
- * municipal need, anyone the stays that have a task at one of their units, processägare all.
+ * municipal need, anyone the stays that have a live task at one of their units (a done or
+ * cancelled one no longer counts), processägare all.
  */
 export function scopeOf(principal: Principal): StayScope {
   if (isProcessOwner(principal)) return { kind: 'all' };

@@ -204,7 +204,7 @@ export const routeDocs: readonly RouteDoc[] = [
     tag: 'Vårdtillfällen',
     summary: 'Registrera en händelse (avdelningens personal)',
     auth: true,
-    idempotencyKey: 'optional',
+    idempotencyKey: 'required',
     params: stayIdSchema,
     body: stayEventRequestSchema,
     ok: {

@@ -12,7 +12,10 @@ export const fhirTaskQuerySchema = z.strictObject({
   status: z.enum(['ready', 'in-progress', 'completed', 'cancelled']).optional(),
   encounter: z
     .string()
-    .regex(/^(Encounter\/)?[0-9a-f-]{36}$/i, 'must be Encounter/<stay id>')
+    .regex(
+      /^(Encounter\/)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+      'must be Encounter/<stay id>',
+    )
     .optional(),
 });
 

@@ -1,19 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import {
-  AppError,
-  completeTaskSchema,
-  reassignTaskSchema,
-  taskQueueQuerySchema,
-} from '@app/domain';
-import { TaskQueryRepository, UnitRepository } from '@app/persistence';
-import { AuditService } from '../audit/audit.service';
+import { completeTaskSchema, reassignTaskSchema, taskQueueQuerySchema } from '@app/domain';
 import { CurrentPrincipal } from '../auth/auth.guard';
-import { isProcessOwner, type Principal } from '../auth/principal';
+import type { Principal } from '../auth/principal';
 import { parseInput } from '../http/parse';
 import { PAGE_SIZE, cursorDate, cursorParts, pageOf } from '../http/paging';
 import { idempotencyKey } from '../http/request';
 import { presentTask } from '../stays/stay.presenter';
+import { TaskQueueService } from './task-queue.service';
 import { TasksService, type TaskAction } from './tasks.service';
 
 export const taskIdSchema = z.object({ id: z.string().min(1).max(100) });
@@ -22,28 +16,19 @@ export const taskIdSchema = z.object({ id: z.string().min(1).max(100) });
 export class TasksController {
   constructor(
     private readonly service: TasksService,
-    private readonly tasks: TaskQueryRepository,
-    private readonly units: UnitRepository,
-    private readonly audit: AuditService,
+    private readonly queue: TaskQueueService,
   ) {}
 
   /** A queue: the user's units (or one of them), by due time, in pages of 50. */
   @Get()
   async list(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const filter = parseInput(taskQueueQuerySchema, query, 'query');
-    if (filter.unit && !(await this.units.findById(filter.unit)))
-      throw AppError.invalidInput('Unknown unit', [
-        { field: 'query.unit', reason: `no unit with id "${filter.unit}"` },
-      ]);
-    const owner = isProcessOwner(principal);
-    if (filter.unit && !owner && !principal.unitIds.includes(filter.unit))
-      throw AppError.forbidden('The queue belongs to another unit');
     const [dueAt, id] = filter.cursor ? cursorParts(filter.cursor, 2) : [];
     const now = new Date();
-    const unitId = filter.unit ?? (owner ? null : (principal.unitIds[0] ?? null));
-    const rows = await this.tasks.page(
+    const rows = await this.queue.page(
+      principal,
       {
-        ...(filter.unit ? { unitIds: [filter.unit] } : owner ? {} : { unitIds: principal.unitIds }),
+        ...(filter.unit ? { unit: { id: filter.unit, field: 'query.unit' } } : {}),
         ...(filter.status ? { status: filter.status } : {}),
         ...(filter.overdue === undefined ? {} : { overdue: filter.overdue }),
         ...(filter.dueBefore ? { dueBefore: filter.dueBefore } : {}),
@@ -54,7 +39,7 @@ export class TasksController {
         limit: PAGE_SIZE + 1,
         now,
       },
-      { reader: this.audit.reader(principal, 'task.list', unitId), shown: PAGE_SIZE },
+      'task.list',
     );
     const page = pageOf(rows, (last) => [last.dueAt?.toISOString() ?? null, last.id]);
     return { items: page.items.map((t) => presentTask(t, now)), nextCursor: page.nextCursor };
@@ -67,7 +52,7 @@ export class TasksController {
     @Param() params: unknown,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.act(p, params, key, () => ({ kind: 'claim' }));
+    return this.act(p, params, key, undefined, () => ({ kind: 'claim' }));
   }
 
   @Post(':id/release')
@@ -77,7 +62,7 @@ export class TasksController {
     @Param() params: unknown,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.act(p, params, key, () => ({ kind: 'release' }));
+    return this.act(p, params, key, undefined, () => ({ kind: 'release' }));
   }
 
   @Post(':id/complete')
@@ -88,7 +73,7 @@ export class TasksController {
     @Body() body: unknown,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.act(p, params, key, () => ({
+    return this.act(p, params, key, body, () => ({
       kind: 'complete',
       request: parseInput(completeTaskSchema, body ?? {}, 'body'),
     }));
@@ -102,7 +87,7 @@ export class TasksController {
     @Body() body: unknown,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.act(p, params, key, () => ({
+    return this.act(p, params, key, body, () => ({
       kind: 'reassign',
       request: parseInput(reassignTaskSchema, body ?? {}, 'body'),
     }));
@@ -112,10 +97,11 @@ export class TasksController {
     principal: Principal,
     params: unknown,
     key: string | undefined,
+    body: unknown,
     action: () => TaskAction,
   ) {
     const { id } = parseInput(taskIdSchema, params, 'path');
     const validKey = idempotencyKey(key);
-    return this.service.act(principal, id, action(), validKey);
+    return this.service.act(principal, id, action(), { key: validKey, request: body ?? {} });
   }
 }

@@ -15,7 +15,10 @@ export type StayScope =
       vardcentralUnitIds: readonly string[];
       /** Stays of patients folkbokförda here that have a municipal need (socialtjänst or kommunal HSL). */
       municipalKommunCodes: readonly string[];
-      /** Stays with a task that belongs to one of these units (e.g. a task reassigned to it). */
+      /**
+       * Stays with a live (open or claimed) task at one of these units, e.g. one reassigned
+       * to it: a done or cancelled task grants nothing more.
+       */
       taskUnitIds: readonly string[];
     };
 
@@ -43,7 +46,8 @@ export function visibleStay(scope: StayScope): Prisma.Sql {
     OR (s.kommun_code::text = ANY(${[...scope.municipalKommunCodes]}::text[])
         AND ${municipalNeed(Prisma.sql`s.id`)})
     OR EXISTS (SELECT 1 FROM task t WHERE t.stay_id = s.id
-               AND t.unit_id = ANY(${[...scope.taskUnitIds]}::text[])))`;
+               AND t.unit_id = ANY(${[...scope.taskUnitIds]}::text[])
+               AND t.status IN ('open', 'claimed')))`;
 }
 
 /** Opaque keyset cursors: base64url of a small JSON array. */

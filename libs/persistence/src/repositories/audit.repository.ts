@@ -37,6 +37,32 @@ export function auditListSql(reader: ListReader, shownStays: Prisma.Sql): Prisma
     FROM (SELECT DISTINCT stay_id FROM (${shownStays}) AS stays) AS shown`;
 }
 
+/**
+ * An INSERT of `entries`, one row each for every row `gate` (a CTE or query) yields, e.g. only
+ * when a claim was new. For statements that store a change and its audit rows at once.
+ */
+export function auditInsertSql(
+  entries: readonly AuditRecord[],
+  gate: Prisma.Sql = Prisma.sql`(SELECT 1) AS always`,
+): Prisma.Sql {
+  const rows = entries.map((e) => ({
+    id: crypto.randomUUID(),
+    userId: e.userId,
+    role: e.role,
+    unitId: e.unitId,
+    action: e.action,
+    outcome: e.outcome,
+    stayId: e.stayId ?? null,
+    taskId: e.taskId ?? null,
+  }));
+  return Prisma.sql`INSERT INTO audit_entry (id, at, user_id, role, unit_id, action, outcome,
+      stay_id, task_id)
+    SELECT r.id, ${new Date()}::timestamptz, r."userId", r.role, r."unitId", r.action,
+      r.outcome, r."stayId", r."taskId"
+    FROM ${gate}, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, "userId" text,
+      role "UserRole", "unitId" text, action text, outcome text, "stayId" uuid, "taskId" text)`;
+}
+
 export interface AuditFilter {
   userId?: string;
   unitId?: string;
@@ -62,22 +88,7 @@ export class AuditRepository {
    */
   async record(entries: readonly AuditRecord[]): Promise<void> {
     if (entries.length === 0) return;
-    const rows = entries.map((e) => ({
-      id: crypto.randomUUID(),
-      userId: e.userId,
-      role: e.role,
-      unitId: e.unitId,
-      action: e.action,
-      outcome: e.outcome,
-      stayId: e.stayId ?? null,
-      taskId: e.taskId ?? null,
-    }));
-    await this.prisma.$executeRaw`
-      INSERT INTO audit_entry (id, at, user_id, role, unit_id, action, outcome, stay_id, task_id)
-      SELECT r.id, ${new Date()}::timestamptz, r."userId", r.role, r."unitId", r.action,
-        r.outcome, r."stayId", r."taskId"
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, "userId" text,
-        role "UserRole", "unitId" text, action text, outcome text, "stayId" uuid, "taskId" text)`;
+    await this.prisma.$executeRaw(auditInsertSql(entries));
   }
 
   list(filter: AuditFilter) {

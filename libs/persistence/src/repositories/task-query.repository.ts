@@ -26,7 +26,8 @@ export interface TaskPageFilter {
 
 const LIVE = Prisma.sql`status IN ('open', 'claimed')`;
 
-const COLUMNS = Prisma.sql`id, stay_id::text AS "stayId", activity_id AS "activityId",
+/** A task row's columns under the names of the Task model. */
+export const TASK_COLUMNS = Prisma.sql`id, stay_id::text AS "stayId", activity_id AS "activityId",
   unit_id AS "unitId", lane::text AS lane, status::text AS status,
   triggered_at AS "triggeredAt", due_at AS "dueAt", overdue, claimed_by AS "claimedBy",
   completed_at AS "completedAt", completed_by AS "completedBy", outcome, note,
@@ -60,7 +61,7 @@ export function taskPageQuery(filter: TaskPageFilter): Prisma.Sql {
         : Prisma.sql`(due_at > ${dueAt}::timestamptz OR (due_at = ${dueAt}::timestamptz AND id > ${id}) OR due_at IS NULL)`,
     );
   }
-  return Prisma.sql`SELECT ${COLUMNS} FROM task WHERE ${Prisma.join(where, ' AND ')}
+  return Prisma.sql`SELECT ${TASK_COLUMNS} FROM task WHERE ${Prisma.join(where, ' AND ')}
     ORDER BY due_at ASC NULLS LAST, id ASC LIMIT ${filter.limit}`;
 }
 

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Lane } from '../generated/prisma/client';
+import type { Lane, Task } from '../generated/prisma/client';
 import type { TaskState } from '@app/workflows';
 import { PrismaService } from '../prisma.service';
 import { visibleStay, type StayScope } from './access-scope';
 import { NOTIFY_ON_WRITTEN_TASKS } from './notification-outbox';
+import { TASK_COLUMNS } from './task-query.repository';
 
 /** What a task action needs to know of the task and its stay, and whether the user sees it. */
 export interface TaskForAction {
@@ -12,6 +13,24 @@ export interface TaskForAction {
   unitId: string;
   lane: Lane;
   workflowId: string;
+  /** The stay's kommun (the patient's folkbokföringskommun at admission). */
+  kommunCode: string;
+  visible: boolean;
+}
+
+/** The stay of a task, as far as access, audit and the FHIR mapping need it. */
+export interface VisibleTaskStay {
+  id: string;
+  wardUnitId: string;
+  kommunCode: string;
+  listedVardcentralUnitId: string | null;
+  processDefinitionVersion: number;
+}
+
+export interface VisibleTask {
+  task: Task;
+  stay: VisibleTaskStay;
+  /** Whether the scope it was read with sees the stay. */
   visible: boolean;
 }
 
@@ -61,11 +80,57 @@ export class TaskRepository {
     return this.prisma.task.findUnique({ where: { id } });
   }
 
+  /**
+   * The task, the stay fields that say through which unit a user reaches it, and whether
+   * `scope` sees the stay, in one statement (null: no such task).
+   */
+  async findVisible(id: string, scope: StayScope): Promise<VisibleTask | null> {
+    const rows = await this.prisma.$queryRaw<
+      (Task & Omit<VisibleTaskStay, 'id'> & { visible: boolean })[]
+    >`
+      SELECT task_row.*, s.ward_unit_id AS "wardUnitId", s.kommun_code AS "kommunCode",
+        s.listed_vardcentral_unit_id AS "listedVardcentralUnitId",
+        s.process_definition_version AS "processDefinitionVersion", ${visibleStay(scope)} AS visible
+      FROM (SELECT ${TASK_COLUMNS} FROM task WHERE id = ${id}) AS task_row
+      JOIN stay s ON s.id = task_row."stayId"::uuid`;
+    const row = rows[0];
+    if (!row) return null;
+    const {
+      wardUnitId,
+      kommunCode,
+      listedVardcentralUnitId,
+      processDefinitionVersion,
+      visible,
+      ...task
+    } = row;
+    return {
+      task,
+      visible,
+      stay: {
+        id: task.stayId,
+        wardUnitId,
+        kommunCode,
+        listedVardcentralUnitId,
+        processDefinitionVersion,
+      },
+    };
+  }
+
+  /** The process definition version of each of these stays. */
+  async stayVersions(stayIds: readonly string[]): Promise<Map<string, number>> {
+    const stays = await this.prisma.stay.findMany({
+      where: { id: { in: [...new Set(stayIds)] } },
+      select: { id: true, processDefinitionVersion: true },
+    });
+    return new Map(stays.map((s) => [s.id, s.processDefinitionVersion]));
+  }
+
   /** The task, its stay's workflow and whether `scope` sees the stay, in one statement. */
   async findForAction(id: string, scope: StayScope): Promise<TaskForAction | null> {
     const rows = await this.prisma.$queryRaw<TaskForAction[]>`
       SELECT t.id, t.stay_id::text AS "stayId", t.unit_id AS "unitId", t.lane::text AS lane,
-        s.workflow_id AS "workflowId", ${visibleStay(scope)} AS visible
+        s.workflow_id AS "workflowId", s.kommun_code AS "kommunCode",
+        ${visibleStay(scope)} AS visible
       FROM task t JOIN stay s ON s.id = t.stay_id
       WHERE t.id = ${id}`;
     return rows[0] ?? null;
