@@ -60,6 +60,7 @@ export function baseRequests(stack: AbuseStack): Record<string, BaseRequest> {
     getStay: { ...plain('ward'), path: { id: fixture.stayId } },
     registerEvent: {
       ...plain('ward'),
+      key: true,
       path: { id: fixture.stayId },
       body: {
         type: 'planning-message-received',

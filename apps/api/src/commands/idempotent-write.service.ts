@@ -27,7 +27,7 @@ export interface IdempotentWrite {
  * happens unaudited; the first answer is stored with the claim. The same key with another
  * request is a 422; a retry gets the first answer, also after the workflow continued as new
  * (when Temporal no longer remembers the Update's id). A change the workflow refuses is
- * audited as denied after its `ok` row.
+ * audited as denied after its `ok` row, and its claim withdrawn.
  */
 @Injectable()
 export class IdempotentWriteService {
@@ -65,8 +65,12 @@ export class IdempotentWriteService {
       result = await change();
     } catch (error) {
       const refusal = error instanceof AppError ? error : fromInfrastructureError(error);
-      if (refusal && refusal.kind !== 'unavailable')
+      // Refused: the claim is withdrawn (a refusal changes nothing) and the refusal logged.
+      // Unavailable: the claim stays, so the retry completes what may have been done.
+      if (refusal && refusal.kind !== 'unavailable') {
+        await this.idempotency.release(claim);
         await this.audit.denied(principal, action, subject);
+      }
       throw error;
     }
     await this.idempotency.storeResponse(claim, result);

@@ -80,6 +80,16 @@ export class IdempotencyRepository {
       : { kind: 'key-reused' };
   }
 
+  /**
+   * Withdraws a claim whose change was refused, so that a refusal changes nothing (its audit
+   * rows stay). A claim that has an answer is never withdrawn.
+   */
+  async release(claim: IdempotencyClaim): Promise<void> {
+    await this.prisma.$executeRaw`
+      DELETE FROM idempotency_record
+      WHERE scope = ${claim.scope} AND key = ${claim.key} AND response IS NULL`;
+  }
+
   /** Keeps the first answer to the claimed request (a later one never replaces it). */
   async storeResponse(claim: IdempotencyClaim, response: unknown): Promise<void> {
     await this.prisma.$executeRaw`
