@@ -150,6 +150,6 @@ describe('FHIR R4 read facade', () => {
     const plan = await http.get('/fhir/R4/PlanDefinition/1').set(as.po).expect(200);
     expect(validate('PlanDefinition', plan.body)).toBeNull();
     expect(plan.body.action.length).toBeGreaterThan(40);
-    await http.get('/fhir/R4/PlanDefinition/2').set(as.po).expect(404);
+    await http.get('/fhir/R4/PlanDefinition/999').set(as.po).expect(404);
   });
 });

@@ -18,23 +18,15 @@ describe('task actions, queues and pagination', () => {
   let ward: Auth;
   let colleague: Auth;
   let hsv: Auth;
-  /** A second hemsjukvård unit in Göteborg, to reassign within the kommun. */
-  const hisingen = { unitId: 'kpv-goteborg-hisingen-hemsjukvard', auth: {} as Auth };
+  let bist: Auth;
+  /** Another socialtjänst unit of Göteborg, to reassign within the kommun. */
+  const hemtjanst = { unitId: 'kst-goteborg-hemtjanst-majorna-linne', auth: {} as Auth };
 
   beforeAll(async () => {
     apps = await startApps();
     http = request(apps.api.getHttpServer());
     // A second nurse on the same ward, to claim against.
     const prisma = new PrismaService(process.env.DATABASE_URL ?? '');
-    // Through the API's own repository, so that its unit cache learns of the new unit.
-    await apps.api.get(UnitRepository).upsertMany([
-      {
-        id: hisingen.unitId,
-        name: 'Hemsjukvården Göteborg Hisingen',
-        lane: 'kommunal_primarvard',
-        kommunCode: '1480',
-      },
-    ]);
     await new UserRepository(prisma, new UnitRepository(prisma)).upsertMany([
       {
         id: 'test-ward-goteborg-2',
@@ -42,18 +34,13 @@ describe('task actions, queues and pagination', () => {
         role: 'ward_staff',
         unitIds: ['sv-sahlgrenska-avd-32'],
       },
-      {
-        id: 'test-hemsjukvard-hisingen',
-        displayName: 'Test Hisingen',
-        role: 'hemsjukvard_staff',
-        unitIds: [hisingen.unitId],
-      },
     ]);
     await prisma.$disconnect();
     ward = await signIn(http, demo.wardGoteborg);
     colleague = await signIn(http, 'test-ward-goteborg-2');
     hsv = await signIn(http, demo.hemsjukvardGoteborg);
-    hisingen.auth = await signIn(http, 'test-hemsjukvard-hisingen');
+    bist = await signIn(http, demo.bistandGoteborg);
+    hemtjanst.auth = await signIn(http, 'demo-hemtjanst-goteborg');
   });
   afterAll(() => apps.close());
 
@@ -106,18 +93,21 @@ describe('task actions, queues and pagination', () => {
       .set(molndal)
       .expect(200);
     expect(queue.body.items).toEqual([]);
-    // Within Göteborg the task moves, and Göteborg's hemsjukvård may no longer act on it.
-    const moved = await post(path, hsv, {
-      toUnitId: hisingen.unitId,
-      reason: 'Hisingens hemsjukvård tar över',
+    // Within Göteborg the socialtjänst task moves, and the biståndshandläggare may no longer
+    // act on it.
+    const bistPath = `/api/v1/tasks/${tasks.bist.id}/reassign`;
+    await post(bistPath, bist, { toUnitId: 'kst-molndal-bistand', reason: 'Flytt' }).expect(422);
+    const moved = await post(bistPath, bist, {
+      toUnitId: hemtjanst.unitId,
+      reason: 'Hemtjänsten tar över',
     }).expect(200);
-    expect(moved.body).toMatchObject({ unitId: hisingen.unitId, status: 'open' });
+    expect(moved.body).toMatchObject({ unitId: hemtjanst.unitId, status: 'open' });
     const theirs = await http
-      .get(`/api/v1/tasks?unit=${hisingen.unitId}&stay=${stayId}`)
-      .set(hisingen.auth)
+      .get(`/api/v1/tasks?unit=${hemtjanst.unitId}&stay=${stayId}`)
+      .set(hemtjanst.auth)
       .expect(200);
-    expect(theirs.body.items.map((t: TaskView) => t.id)).toEqual([tasks.hsv.id]);
-    await post(`/api/v1/tasks/${tasks.hsv.id}/claim`, hsv).expect(403);
+    expect(theirs.body.items.map((t: TaskView) => t.id)).toEqual([tasks.bist.id]);
+    await post(`/api/v1/tasks/${tasks.bist.id}/claim`, bist).expect(403);
   });
 
   it('lets a live task open a stay to its unit, and a done task no longer', async () => {
