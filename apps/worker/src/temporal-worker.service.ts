@@ -21,6 +21,22 @@ import { installTemporalRuntime } from './temporal-runtime';
 import { workerTracingOptions } from './tracing';
 import { bundleWorkflowsInChild } from './workflow-bundle';
 
+/**
+ * A worker whose run() fails polls nothing any more: the process exits non-zero, so that its
+ * supervisor (compose, Kubernetes) restarts it instead of keeping a live process that does no
+ * work. A graceful shutdown resolves run() and exits normally.
+ */
+export function exitWhenWorkerFails(
+  running: Promise<void>,
+  log: (message: string) => void,
+  exit: (code: number) => void = (code) => process.exit(code),
+): void {
+  running.catch((error: unknown) => {
+    log(`Temporal worker stopped: ${(error as Error).message}`);
+    exit(1);
+  });
+}
+
 /** Runs the Temporal worker for the stay task queue inside the Nest application context. */
 @Injectable()
 export class TemporalWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -41,7 +57,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
 
   async onApplicationBootstrap(): Promise<void> {
     const tracing = workerTracingOptions(this.config.OTEL_EXPORTER_OTLP_ENDPOINT);
-    installTemporalRuntime(this.config.LOG_LEVEL);
+    installTemporalRuntime({
+      level: this.config.LOG_LEVEL,
+      metricsBindAddress: this.config.WORKER_METRICS_BIND_ADDRESS,
+    });
     this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config));
     this.worker = await Worker.create({
       connection: this.connection,
@@ -61,10 +80,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       ...tracing.options,
     });
     this.running = this.worker.run();
-    this.running.catch((error: unknown) => {
-      this.logger.error(`Temporal worker stopped: ${(error as Error).message}`);
-      process.exitCode = 1;
-    });
+    exitWhenWorkerFails(this.running, (message) => this.logger.error(message));
     this.logger.log(`Worker polling task queue "${this.config.TEMPORAL_TASK_QUEUE}"`);
     this.heartbeat = startHeartbeat(
       process.env.WORKER_HEARTBEAT_FILE,

@@ -81,6 +81,14 @@ const configSchema = z.object({
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(250),
   /** Worker: workflow tasks run at once (the SDK's default; at most the cache size). */
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1000).default(40),
+  /**
+   * Worker: where it serves the Temporal SDK's metrics for Prometheus (host:port, e.g.
+   * 0.0.0.0:9464, path /metrics). Unset: no metrics endpoint. Keep it on the internal network.
+   */
+  WORKER_METRICS_BIND_ADDRESS: z
+    .string()
+    .regex(/^[\w.-]+:\d+$/, 'must be host:port, e.g. 0.0.0.0:9464')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * How the API authenticates: `oidc` (the default, whatever NODE_ENV says) verifies bearer
@@ -201,6 +209,7 @@ const PRINTABLE_SETTINGS: ReadonlySet<string> = new Set([
   'TASK_ESCALATION_AFTER_DUE_HOURS',
   'WORKER_MAX_CACHED_WORKFLOWS',
   'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS',
+  'WORKER_METRICS_BIND_ADDRESS',
   'LOG_LEVEL',
   'AUTH_MODE',
   'OIDC_ISSUER',

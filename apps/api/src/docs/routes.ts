@@ -90,10 +90,10 @@ export const routeDocs: readonly RouteDoc[] = [
     path: '/health',
     operationId: 'health',
     tag: 'Drift',
-    summary: 'Hälsokontroll',
+    summary: 'Hälsokontroll: redo när PostgreSQL och Temporal svarar (annars 503)',
     auth: false,
-    ok: { status: 200, schema: healthResponseSchema, description: 'Tjänsten svarar' },
-    errors: [],
+    ok: { status: 200, schema: healthResponseSchema, description: 'Tjänsten är redo' },
+    errors: [503],
   },
   {
     method: 'get',

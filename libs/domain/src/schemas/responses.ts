@@ -180,7 +180,11 @@ export const auditEntryResponseSchema = z.object({
 export const auditPageResponseSchema = page(auditEntryResponseSchema);
 
 export const unitListResponseSchema = z.object({ items: z.array(unitListItemResponseSchema) });
-export const healthResponseSchema = z.object({ status: z.literal('ok') });
+/** Readiness: both backing services answered (otherwise 503 problem+json). */
+export const healthResponseSchema = z.object({
+  status: z.literal('ok'),
+  checks: z.object({ postgresql: z.literal('up'), temporal: z.literal('up') }),
+});
 export const processDefinitionListResponseSchema = z.looseObject({
   currentVersion: z.number().int(),
   items: z.array(z.looseObject({ version: z.number().int() })),
