@@ -45,6 +45,17 @@ describe('notification texts', () => {
     expect(mail.html).toContain('<html lang="sv">');
   });
 
+  it('names a task once, with its most urgent news', () => {
+    const mail = digestMail(
+      'Avd 32',
+      [item('opened', 't1'), item('overdue', 't1'), item('due_soon', 't1'), item('opened', 't2')],
+      'https://u.example',
+    );
+    expect(mail.subject).toBe('Utskrivningsflödet – Avd 32: försenad: 1, ny uppgift: 1');
+    expect(mail.text.match(/#task-t1/g)).toHaveLength(1);
+    expect(mail.text).toMatch(/Försenad: Skicka inskrivningsmeddelande .*\n.*#task-t1/);
+  });
+
   it('gives the webhook the task, its title and link, and nothing of the patient', () => {
     const body = webhookBody(item('due_soon', 't1'), 'https://u.example', new Date(0));
     expect(body).toEqual({

@@ -73,13 +73,30 @@ export interface DigestMail {
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** One unit's digest: overdue first, then due soon, then new; each line links to its task. */
+const URGENCY: readonly NotificationKind[] = ['overdue', 'due_soon', 'opened'];
+
+/** A task once, with its most urgent news (a task that opened and fell overdue is overdue). */
+function mostUrgentPerTask(items: readonly NotificationItem[]): NotificationItem[] {
+  const byTask = new Map<string, NotificationItem>();
+  for (const item of items) {
+    const seen = byTask.get(item.taskId);
+    if (!seen || URGENCY.indexOf(item.kind) < URGENCY.indexOf(seen.kind))
+      byTask.set(item.taskId, item);
+  }
+  return [...byTask.values()];
+}
+
+/**
+ * One unit's digest: each task once, overdue first, then due soon, then new; each line links
+ * to its task.
+ */
 export function digestMail(
   unitName: string,
-  items: readonly NotificationItem[],
+  allItems: readonly NotificationItem[],
   publicWebUrl: string,
 ): DigestMail {
-  const order: NotificationKind[] = ['overdue', 'due_soon', 'opened'];
+  const items = mostUrgentPerTask(allItems);
+  const order = URGENCY;
   const counts = order
     .map((kind) => ({ kind, n: items.filter((i) => i.kind === kind).length }))
     .filter((c) => c.n > 0);
