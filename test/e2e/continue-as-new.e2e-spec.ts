@@ -13,6 +13,8 @@ import { admit, eventually, tasksOf } from '../support/stays';
  * threshold is a few dozen events proves that the stay keeps its tasks, counters and
  * deadlines across runs.
  */
+import { recordReplayHistory } from '../support/replay-history';
+
 describe('continue-as-new on a long stay', () => {
   let isolated: IsolatedTemporal;
   let driver: StayDriver;
@@ -55,6 +57,8 @@ describe('continue-as-new on a long stay', () => {
     expect(done.status).toBe('done');
     expect((await driver.stay(stayId)).plannedDischargeDateMoves).toBe(11);
     console.log(`continue-as-new: first run ${firstRun}, now ${latest.runId}`);
+    recordReplayHistory(stayId, 'continue-as-new-first-run', firstRun);
+    recordReplayHistory(stayId, 'continue-as-new-next-run', latest.runId);
   });
 
   it('answers a retry after continue-as-new with the first answer, not a 409', async () => {

@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
-import { temporalCliPath } from '../../tools/stack/paths';
 import { startApps, type RunningApps } from '../support/stack';
 import { hoursAgo, newKey, randomPersonnummer } from '../support/fixtures';
 import { eventually, type TaskView } from '../support/stays';
 import { signInAll } from '../support/auth';
+import { recordReplayHistory } from '../support/replay-history';
 
 type Http = ReturnType<typeof request>;
 type Auth = { Authorization: string };
@@ -112,20 +109,6 @@ describe('receiving units: intakes, routing, areas, hemtjänst and korttidsboend
     expect((await complete(ward, send.id, occurredAt ? { occurredAt } : {})).status).toBe(200);
   }
 
-  function recordHistory(stayId: string, name: string): void {
-    const json = execFileSync(temporalCliPath, [
-      'workflow',
-      'show',
-      '--address',
-      process.env.TEMPORAL_ADDRESS ?? '',
-      '--workflow-id',
-      `stay-${stayId}`,
-      '--output',
-      'json',
-    ]);
-    writeFileSync(join(__dirname, '..', 'replay', `${name}.json`), json);
-  }
-
   it('no listed vårdcentral: the vårdcentral’s tasks wait at primärvårdens mottagning, which routes them', async () => {
     const stayId = await admit(as.wardMolndal, 'sv-molndal-avd-5', {
       folkbokforingskommun: '1481',
@@ -210,7 +193,7 @@ describe('receiving units: intakes, routing, areas, hemtjänst and korttidsboend
       return task;
     });
     expect((await complete(as.korttidMolndal, korttid.id, {})).status).toBe(200);
-    if (process.env.RECORD_REPLAY_HISTORIES) recordHistory(stayId, 'receiving-unit-routing');
+    recordReplayHistory(stayId, 'receiving-unit-routing');
   });
 
   it('a routing task not done in time is a deviation at the intake', async () => {
@@ -365,7 +348,7 @@ describe('receiving units: intakes, routing, areas, hemtjänst and korttidsboend
     );
     expect(contact).toBeDefined();
     expect((await complete(as.wardGoteborg, (contact as TaskView).id, {})).status).toBe(200);
-    if (process.env.RECORD_REPLAY_HISTORIES) recordHistory(stayId, 'out-of-county');
+    recordReplayHistory(stayId, 'out-of-county');
   });
 
   it('a patient of our county is not marked out of county and the ward gets no such task', async () => {

@@ -1,5 +1,6 @@
 import { startApps, type RunningApps } from '../support/stack';
 import { randomPersonnummer } from '../support/fixtures';
+import { recordReplayHistory } from '../support/replay-history';
 import { StayDriver } from '../support/stay-driver';
 
 /**
@@ -88,6 +89,8 @@ describe('stay lifecycle', () => {
     const escalated = await message(late);
     expect(escalated).toMatchObject({ overdue: true, remindedAt: null });
     expect(escalated.escalatedAt).not.toBeNull();
+    recordReplayHistory(soon, 'task-reminder');
+    recordReplayHistory(late, 'overdue-batched-escalation');
   });
 
   it('cancels tasks that stop applying when the needs change, keeping the reason', async () => {
@@ -106,6 +109,7 @@ describe('stay lifecycle', () => {
       status: 'cancelled',
       cancelReason: 'no-longer-applies:needs-changed',
     });
+    recordReplayHistory(stayId, 'cancel-on-changed-needs');
   });
 
   it('revoked UK pauses the UK clock; more than 7 days of UK raise the flag', async () => {
@@ -193,6 +197,8 @@ describe('stay lifecycle', () => {
     expect(await driver.liveActivities(second)).toEqual(
       expect.arrayContaining(['review-readmission']),
     );
+    recordReplayHistory(first, 'readmission-earlier-stay');
+    recordReplayHistory(second, 'readmission-link');
     const other = await driver.admit({ admittedAt: t(10) });
     expect((await driver.stay(other)).readmissionOfStayId).toBeNull();
   });

@@ -9,6 +9,7 @@ import { demo, signIn } from '../support/auth';
 import { hoursAgo, newKey } from '../support/fixtures';
 import { startApps, type RunningApps } from '../support/stack';
 import { admit, admitWithReceivers, type TaskView } from '../support/stays';
+import { recordReplayHistory } from '../support/replay-history';
 
 type Auth = { Authorization: string };
 
@@ -48,7 +49,7 @@ describe('task actions, queues and pagination', () => {
     http.post(path).set(who).set('Idempotency-Key', key).send(body);
 
   it('claims, refuses another claimant (409), releases, and completes once per key', async () => {
-    const { tasks } = await admitWithReceivers(http, ward);
+    const { stayId, tasks } = await admitWithReceivers(http, ward);
     const task = tasks.ward;
     const claimed = await post(`/api/v1/tasks/${task.id}/claim`, ward).expect(200);
     expect(claimed.body).toMatchObject({ status: 'claimed', claimedBy: demo.wardGoteborg });
@@ -66,6 +67,7 @@ describe('task actions, queues and pagination', () => {
     const other = await post(`/api/v1/tasks/${task.id}/complete`, ward).expect(409);
     expect(other.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(done.body).toMatchObject({ status: 'done', completedBy: 'test-ward-goteborg-2' });
+    recordReplayHistory(stayId, 'claim-release-complete');
   });
 
   it("reassigns a municipal task only within the patient's kommun (Mölndal never sees a Göteborg patient)", async () => {
@@ -130,6 +132,7 @@ describe('task actions, queues and pagination', () => {
     await http.get(`/fhir/R4/Encounter/${stayId}`).set(molndalWard).expect(404);
     const list = await http.get('/api/v1/stays').set(molndalWard).expect(200);
     expect(list.body.items.map((s: { id: string }) => s.id)).not.toContain(stayId);
+    recordReplayHistory(stayId, 'reassign-complete');
   });
 
   it('pages a queue by due time with a keyset cursor: stable, complete, no duplicates', async () => {

@@ -1,13 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
 import { Client, Connection } from '@temporalio/client';
-import { temporalCliPath } from '../../tools/stack/paths';
 import { startApps, type RunningApps } from '../support/stack';
 import { hoursAgo, newKey } from '../support/fixtures';
 import { admit, eventually } from '../support/stays';
 import { demo, signIn } from '../support/auth';
+import { recordReplayHistory } from '../support/replay-history';
 
 describe('walking skeleton: admission → needs assessed → inskrivningsmeddelande task', () => {
   let apps: RunningApps;
@@ -22,21 +19,6 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
   afterAll(async () => {
     await apps.close();
   });
-
-  /** Saves a stay's workflow history for the replay test (test/replay/), as the CLI exports it. */
-  function recordHistory(stayId: string, name: string): void {
-    const json = execFileSync(temporalCliPath, [
-      'workflow',
-      'show',
-      '--address',
-      process.env.TEMPORAL_ADDRESS ?? '',
-      '--workflow-id',
-      `stay-${stayId}`,
-      '--output',
-      'json',
-    ]);
-    writeFileSync(join(__dirname, '..', 'replay', `${name}.json`), json);
-  }
 
   it('opens the task 24 h after the assessment, completes it once per key, and 409s another key', async () => {
     const stayId = await admit(http, ward);
@@ -95,7 +77,7 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
       expect.objectContaining({ id: task.id, status: 'done', note: 'Skickat via SAMSA' }),
     );
     expect(stay.body.events.map((e: { type: string }) => e.type)).toEqual(['needs-assessed']);
-    if (process.env.RECORD_REPLAY_HISTORIES) recordHistory(stayId, 'walking-skeleton');
+    recordReplayHistory(stayId, 'walking-skeleton');
   });
 
   it('makes a retroactively registered assessment overdue at once and records a deviation', async () => {
