@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   CompleteTaskArgs,
   ReassignTaskArgs,
@@ -8,6 +8,9 @@ import type {
   TaskActorArgs,
   TaskState,
 } from './types';
+
+/** Workflow ids carry no patient data: only the stay's opaque uuid. */
+export const stayWorkflowId = (stayId: string): string => `stay-${stayId}`;
 
 /** Message definitions, declared once and shared by the workflow, the API and the tests. */
 /** Sent with the workflow's start: answers once the admission's first tasks are in the read model. */
@@ -20,6 +23,12 @@ export const claimTaskUpdate = defineUpdate<TaskState, [TaskActorArgs]>('claimTa
 export const releaseTaskUpdate = defineUpdate<TaskState, [TaskActorArgs]>('releaseTask');
 export const reassignTaskUpdate = defineUpdate<TaskState, [ReassignTaskArgs]>('reassignTask');
 export const stayStateQuery = defineQuery<StayState>('stayState');
+/**
+ * Sent by a readmission's stay to the patient's earlier stay (still watched for the window):
+ * its after-discharge tasks that a readmission makes moot are cancelled, the reason kept.
+ */
+export const readmittedSignal =
+  defineSignal<[{ readmissionStayId: string; occurredAt: string }]>('readmitted');
 
 /** Failure types the workflow's validators raise; the API maps them to HTTP statuses. */
 export const StayFailure = {

@@ -46,4 +46,9 @@ export const Patch = {
    * flag outOfCounty, which opens the ward's task to contact the home kommun (v2 on).
    */
   outOfCountyFlag: 'out-of-county-flag-v1',
+  /**
+   * A readmission tells the patient's earlier stay (signal 'readmitted'), which cancels its
+   * after-discharge tasks that no longer apply, the reason kept (issue 14, rule 6).
+   */
+  readmissionCancelsEarlier: 'readmission-cancels-earlier-v1',
 } as const;

@@ -32,6 +32,7 @@ import {
   unitsForDefinition,
 } from './interpreter';
 import { moveRoutedTasks, routeReceiver } from './routing';
+import { registerReadmissionHandler, tellEarlierStay } from './readmission';
 import { registerTaskHandlers } from './task-handlers';
 import {
   PROJECTION_DATA_ERROR,
@@ -228,6 +229,15 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
     },
   });
 
+  registerReadmissionHandler({
+    definition,
+    state,
+    saveTasks,
+    changed: () => {
+      dirty = true;
+    },
+  });
+
   const timing = input.taskTiming ?? defaultTaskTiming;
   const deadlines = deadlineKeeper({
     definition,
@@ -257,7 +267,10 @@ export async function stayWorkflow(input: StayWorkflowInput): Promise<void> {
       data: { previousStayId: link.previousStayId },
     });
     await projectStay();
-    return trigger({ kind: 'event', event: 'readmitted' }, input.admittedAt);
+    const opened = await trigger({ kind: 'event', event: 'readmitted' }, input.admittedAt);
+    if (patched(Patch.readmissionCancelsEarlier))
+      await tellEarlierStay(link.previousStayId, input.stayId, input.admittedAt);
+    return opened;
   };
 
   const admit = async (): Promise<void> => {
