@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { routeDocs } from '../../apps/api/src/docs/routes';
 import { demo, signInAll } from '../support/auth';
 import { admissionBody, hoursAgo, newKey } from '../support/fixtures';
 import { startApps, type RunningApps } from '../support/stack';
@@ -74,6 +75,8 @@ interface Fixture {
 
 type Http = ReturnType<typeof request>;
 interface Endpoint {
+  /** The documented operation (RouteDoc.operationId) the request exercises. */
+  operation: string;
   name: string;
   send: (http: Http, w: Who, f: Fixture) => request.Test;
   rule: Rule;
@@ -82,6 +85,7 @@ interface Endpoint {
 }
 
 const laneOf = (w: Who): Lane => w.lane ?? 'ward';
+const missing = '00000000-0000-4000-8000-000000000000';
 const ownTask = (w: Who, stay: { tasks: Record<Lane, TaskView> }) => stay.tasks[laneOf(w)].id;
 const readAll: Rule = { anonymous: 401, processagare: 200, own: 200, other: 200 };
 const staySeen: Rule = { anonymous: 401, processagare: 200, own: 200, other: 404 };
@@ -89,40 +93,57 @@ const taskAction: Rule = { anonymous: 401, processagare: 403, own: 200, other: 4
 const processOwnerOnly: Rule = { anonymous: 401, processagare: 200, own: 403, other: 403 };
 
 const endpoints: Endpoint[] = [
-  { name: 'GET /health', send: (h) => h.get('/health'), rule: { ...readAll, anonymous: 200 } },
   {
+    operation: 'health',
+    name: 'GET /health',
+    send: (h) => h.get('/health'),
+    rule: { ...readAll, anonymous: 200 },
+  },
+  {
+    operation: 'listUnits',
     name: 'GET /api/v1/units',
     send: (h) => h.get('/api/v1/units'),
     rule: { ...readAll, anonymous: 200 },
   },
   {
+    operation: 'getProcessDefinition',
     name: 'GET /api/v1/process-definitions/1',
     send: (h) => h.get('/api/v1/process-definitions/1'),
     rule: { ...readAll, anonymous: 200 },
   },
   {
+    operation: 'listDevUsers',
     name: 'GET /api/v1/dev/users',
     send: (h) => h.get('/api/v1/dev/users'),
     rule: { ...readAll, anonymous: 200 },
   },
-  { name: 'GET /api/v1/me', send: (h) => h.get('/api/v1/me'), rule: readAll },
-  { name: 'GET /api/v1/stays', send: (h) => h.get('/api/v1/stays'), rule: readAll },
+  { operation: 'me', name: 'GET /api/v1/me', send: (h) => h.get('/api/v1/me'), rule: readAll },
   {
+    operation: 'listStays',
+    name: 'GET /api/v1/stays',
+    send: (h) => h.get('/api/v1/stays'),
+    rule: readAll,
+  },
+  {
+    operation: 'listStays',
     name: 'GET /api/v1/stays?unit=own unit',
     send: (h, w) => h.get(`/api/v1/stays?unit=${units.own[laneOf(w)]}`),
     rule: readAll,
   },
   {
+    operation: 'getStay',
     name: 'GET /api/v1/stays/:id',
     send: (h, _w, f) => h.get(`/api/v1/stays/${f.read.stayId}`),
     rule: staySeen,
   },
   {
+    operation: 'admit',
     name: 'POST /api/v1/stays (admission to the Göteborg ward)',
     send: (h) => h.post('/api/v1/stays').set('Idempotency-Key', newKey()).send(admissionBody()),
     rule: { anonymous: 401, processagare: 403, own: { ward: 201, default: 403 }, other: 403 },
   },
   {
+    operation: 'registerEvent',
     name: 'POST /api/v1/stays/:id/events',
     send: (h, _w, f) =>
       h
@@ -136,6 +157,7 @@ const endpoints: Endpoint[] = [
     rule: { anonymous: 401, processagare: 403, own: { ward: 201, default: 403 }, other: 404 },
   },
   {
+    operation: 'reportDeviation',
     name: 'POST /api/v1/stays/:id/deviations',
     send: (h, _w, f) =>
       h
@@ -149,27 +171,41 @@ const endpoints: Endpoint[] = [
         }),
     rule: { anonymous: 401, processagare: 403, own: 201, other: 404 },
   },
-  { name: 'GET /api/v1/deviations', send: (h) => h.get('/api/v1/deviations'), rule: readAll },
   {
+    operation: 'listDeviations',
+    name: 'GET /api/v1/deviations',
+    send: (h) => h.get('/api/v1/deviations'),
+    rule: readAll,
+  },
+  {
+    operation: 'listTasks',
     name: 'GET /api/v1/tasks?unit=own unit',
     send: (h, w) =>
       h.get(`/api/v1/tasks?unit=${units[w.relation === 'other' ? 'other' : 'own'][laneOf(w)]}`),
     rule: readAll,
   },
   {
+    operation: 'listTasks',
     name: "GET /api/v1/tasks?unit=another kommun's or region's unit",
     send: (h, w) =>
       h.get(`/api/v1/tasks?unit=${units[w.relation === 'other' ? 'own' : 'other'][laneOf(w)]}`),
     rule: { anonymous: 401, processagare: 200, own: 403, other: 403 },
   },
-  { name: 'GET /api/v1/tasks (all my units)', send: (h) => h.get('/api/v1/tasks'), rule: readAll },
   {
+    operation: 'listTasks',
+    name: 'GET /api/v1/tasks (all my units)',
+    send: (h) => h.get('/api/v1/tasks'),
+    rule: readAll,
+  },
+  {
+    operation: 'claimTask',
     name: 'POST /api/v1/tasks/:id/claim',
     send: (h, w, f) =>
       h.post(`/api/v1/tasks/${ownTask(w, f.claim)}/claim`).set('Idempotency-Key', newKey()),
     rule: taskAction,
   },
   {
+    operation: 'claimTask',
     name: "POST /api/v1/tasks/:id/claim (another lane's task on a visible stay)",
     send: (h, w, f) =>
       h
@@ -178,6 +214,7 @@ const endpoints: Endpoint[] = [
     rule: { ...taskAction, own: 403 },
   },
   {
+    operation: 'releaseTask',
     name: 'POST /api/v1/tasks/:id/release',
     prepare: (h, w, f, auth) =>
       w.relation === 'own'
@@ -192,6 +229,7 @@ const endpoints: Endpoint[] = [
     rule: taskAction,
   },
   {
+    operation: 'completeTask',
     name: 'POST /api/v1/tasks/:id/complete',
     send: (h, w, f) =>
       h
@@ -201,6 +239,7 @@ const endpoints: Endpoint[] = [
     rule: taskAction,
   },
   {
+    operation: 'reassignTask',
     name: 'POST /api/v1/tasks/:id/reassign',
     send: (h, w, f) =>
       h
@@ -211,21 +250,25 @@ const endpoints: Endpoint[] = [
     rule: { ...taskAction, own: { hsv: 422, bist: 422, default: 200 } },
   },
   {
+    operation: 'listAudit',
     name: 'GET /api/v1/audit',
     send: (h) => h.get('/api/v1/audit'),
     rule: { anonymous: 401, processagare: 200, own: 403, other: 403 },
   },
   {
+    operation: 'fhirReadEncounter',
     name: 'GET /fhir/R4/Encounter/:id',
     send: (h, _w, f) => h.get(`/fhir/R4/Encounter/${f.read.stayId}`),
     rule: staySeen,
   },
   {
+    operation: 'fhirReadTask',
     name: 'GET /fhir/R4/Task/:id',
     send: (h, _w, f) => h.get(`/fhir/R4/Task/${f.read.tasks.ward.id}`),
     rule: staySeen,
   },
   {
+    operation: 'fhirSearchTask',
     name: 'GET /fhir/R4/Task?owner=own unit',
     send: (h, w) =>
       h.get(
@@ -234,6 +277,7 @@ const endpoints: Endpoint[] = [
     rule: readAll,
   },
   {
+    operation: 'fhirSearchTask',
     name: "GET /fhir/R4/Task?owner=another kommun's or region's unit",
     send: (h, w) =>
       h.get(
@@ -242,26 +286,31 @@ const endpoints: Endpoint[] = [
     rule: { anonymous: 401, processagare: 200, own: 403, other: 403 },
   },
   {
+    operation: 'fhirReadPlanDefinition',
     name: 'GET /fhir/R4/PlanDefinition/1',
     send: (h) => h.get('/fhir/R4/PlanDefinition/1'),
     rule: readAll,
   },
   {
+    operation: 'listOverdueTasks',
     name: 'GET /api/v1/monitoring/overdue',
     send: (h) => h.get('/api/v1/monitoring/overdue?limit=5'),
     rule: processOwnerOnly,
   },
   {
+    operation: 'listProjectionFailures',
     name: 'GET /api/v1/monitoring/projection-failures',
     send: (h) => h.get('/api/v1/monitoring/projection-failures?limit=5'),
     rule: processOwnerOnly,
   },
   {
+    operation: 'getKpis',
     name: 'GET /api/v1/monitoring/kpis',
     send: (h) => h.get('/api/v1/monitoring/kpis?from=2024-01-01&to=2024-01-31'),
     rule: processOwnerOnly,
   },
   {
+    operation: 'whatIf',
     name: 'POST /api/v1/monitoring/what-if',
     send: (h) =>
       h
@@ -270,17 +319,73 @@ const endpoints: Endpoint[] = [
     rule: processOwnerOnly,
   },
   {
+    operation: 'listIntegrationMessages',
     name: 'GET /api/v1/integration/messages',
     send: (h) => h.get('/api/v1/integration/messages'),
     rule: processOwnerOnly,
   },
   {
+    operation: 'replayIntegrationMessage',
+    name: 'POST /api/v1/integration/messages/:id/replay (no such message)',
+    send: (h) =>
+      h.post(`/api/v1/integration/messages/${missing}/replay`).set('Idempotency-Key', newKey()),
+    rule: { ...processOwnerOnly, processagare: 404 },
+  },
+  {
+    operation: 'resolveIntegrationMessage',
+    name: 'POST /api/v1/integration/messages/:id/resolve (no such message)',
+    send: (h) =>
+      h
+        .post(`/api/v1/integration/messages/${missing}/resolve`)
+        .set('Idempotency-Key', newKey())
+        .send({ note: 'Hanterat för hand' }),
+    rule: { ...processOwnerOnly, processagare: 404 },
+  },
+  {
+    operation: 'getSituation',
+    name: 'GET /api/v1/monitoring/situation',
+    send: (h) => h.get('/api/v1/monitoring/situation'),
+    rule: processOwnerOnly,
+  },
+  {
+    operation: 'getUnitNotifications',
+    name: 'GET /api/v1/units/:unitId/notifications (own unit)',
+    send: (h, w) =>
+      h.get(
+        `/api/v1/units/${units[w.relation === 'other' ? 'other' : 'own'][laneOf(w)]}/notifications`,
+      ),
+    rule: readAll,
+  },
+  {
+    operation: 'getUnitNotifications',
+    name: "GET /api/v1/units/:unitId/notifications (another kommun's or region's unit)",
+    send: (h, w) =>
+      h.get(
+        `/api/v1/units/${units[w.relation === 'other' ? 'own' : 'other'][laneOf(w)]}/notifications`,
+      ),
+    rule: { anonymous: 401, processagare: 200, own: 403, other: 403 },
+  },
+  {
+    operation: 'listProcessDefinitions',
+    name: 'GET /api/v1/process-definitions',
+    send: (h) => h.get('/api/v1/process-definitions'),
+    rule: { ...readAll, anonymous: 200 },
+  },
+  {
+    operation: 'createDevToken',
+    name: 'POST /api/v1/dev/token (the development sign-in, AUTH_MODE=dev)',
+    send: (h) => h.post('/api/v1/dev/token').send({ userId: demo.wardGoteborg }),
+    rule: { anonymous: 200, processagare: 200, own: 200, other: 200 },
+  },
+  {
+    operation: 'getBetalningsansvar',
     name: 'GET /api/v1/reports/betalningsansvar',
     send: (h) => h.get('/api/v1/reports/betalningsansvar?month=2024-01'),
     rule: processOwnerOnly,
   },
   {
     // The read stay is still in hospital: nothing to correct (422) even for processägare.
+    operation: 'correctBetalningsansvar',
     name: 'POST /api/v1/reports/betalningsansvar/corrections',
     send: (h, _w, f) =>
       h
@@ -289,6 +394,26 @@ const endpoints: Endpoint[] = [
     rule: { ...processOwnerOnly, processagare: 422 },
   },
 ];
+
+/** The routes the running API answers, as "METHOD /path/{param}" (Express's router). */
+function servedRoutes(api: RunningApps['api']): string[] {
+  interface Layer {
+    route?: { path: string; methods: Record<string, boolean> };
+  }
+  const app = api.getHttpAdapter().getInstance() as {
+    router?: { stack: Layer[] };
+    _router?: { stack: Layer[] };
+  };
+  const stack = (app.router ?? app._router)?.stack ?? [];
+  return stack.flatMap((layer) =>
+    layer.route
+      ? Object.keys(layer.route.methods).map(
+          (method) =>
+            `${method.toUpperCase()} ${layer.route?.path.replace(/:(\w+)/g, '{$1}') ?? ''}`,
+        )
+      : [],
+  );
+}
 
 const cases = endpoints.flatMap((endpoint) =>
   who.map((w) => ({ endpoint, who: w, status: expected(endpoint.rule, w) })),
@@ -330,6 +455,23 @@ describe('authorisation matrix', () => {
 
   it('covers every endpoint for every kind of user', () => {
     expect(cases.length).toBe(endpoints.length * who.length);
+  });
+
+  it('has an entry for every operation of the route table, and none the table lacks', () => {
+    const documented = new Set(routeDocs.map((r) => r.operationId));
+    const covered = new Set(endpoints.map((e) => e.operation));
+    expect([...documented].filter((op) => !covered.has(op))).toEqual([]);
+    expect([...covered].filter((op) => !documented.has(op))).toEqual([]);
+  });
+
+  it('serves no route that the route table does not document', () => {
+    const documented = new Set(routeDocs.map((r) => `${r.method.toUpperCase()} ${r.path}`));
+    const served = servedRoutes(apps.api).filter(
+      // The documentation itself and the web UI it serves are not operations of the API.
+      (route) => !/^GET \/(docs|web-config\.json|metrics)\b/.test(route) && !/[*]/.test(route),
+    );
+    expect(served.length).toBeGreaterThan(20);
+    expect(served.filter((route) => !documented.has(route))).toEqual([]);
   });
 
   it('audits reads and refusals, and shows processägare no identity', async () => {
