@@ -27,6 +27,8 @@ export function appEnv(label: string): Record<string, string> {
   return {
     NODE_ENV: 'test',
     AUTH_MODE: 'dev',
+    RATE_LIMIT_PER_USER_PER_MINUTE: '10000000',
+    RATE_LIMIT_PER_IP_PER_MINUTE: '10000000',
     TEMPORAL_TASK_QUEUE: `chaos-${label}-${randomBytes(4).toString('hex')}`,
     PATIENT_KEY_SECRET: randomBytes(32).toString('hex'),
     PAYLOAD_CODEC_KEY: randomBytes(32).toString('base64'),

@@ -6,6 +6,7 @@ import { PersistenceModule } from '@app/persistence';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { AuthGuard } from './auth/auth.guard';
+import { RateLimitGuard, rateLimitModule } from './edge/rate-limit';
 import { IdempotentWriteService } from './commands/idempotent-write.service';
 import { DevAuthController } from './auth/dev-auth.controller';
 import { TokenService } from './auth/token.service';
@@ -67,6 +68,7 @@ export class AppModule {
         MetricsModule,
         TemporalClientModule,
         Hl7InboundModule,
+        rateLimitModule(config),
       ],
       controllers: [
         HealthController,
@@ -100,6 +102,8 @@ export class AppModule {
         TasksService,
         TokenService,
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After the AuthGuard, so that the user limit knows the user.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
     };

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { loadApiConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { answerClientErrorsWithProblems } from './http/client-error';
+import { securityHeaders } from './edge/security-headers';
 import { rejectNonJsonBodies } from './http/content-type.middleware';
 import { serveWebUi } from './web/web-ui';
 
@@ -22,6 +23,7 @@ export async function createApiApp(
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.use(securityHeaders(config));
   answerClientErrorsWithProblems(app.getHttpServer());
   app.use(rejectNonJsonBodies);
   app.useBodyParser('json', { limit: '100kb', type: ['application/json', 'application/*+json'] });

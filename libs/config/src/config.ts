@@ -89,6 +89,10 @@ const configSchema = z.object({
     .string()
     .regex(/^[\w.-]+:\d+$/, 'must be host:port, e.g. 0.0.0.0:9464')
     .optional(),
+  /** API: requests a minute per signed-in user before 429 (Retry-After). */
+  RATE_LIMIT_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
+  /** API: requests a minute per client IP (a hospital's staff may share one address). */
+  RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * How the API authenticates: `oidc` (the default, whatever NODE_ENV says) verifies bearer
@@ -210,6 +214,8 @@ const PRINTABLE_SETTINGS: ReadonlySet<string> = new Set([
   'WORKER_MAX_CACHED_WORKFLOWS',
   'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS',
   'WORKER_METRICS_BIND_ADDRESS',
+  'RATE_LIMIT_PER_USER_PER_MINUTE',
+  'RATE_LIMIT_PER_IP_PER_MINUTE',
   'LOG_LEVEL',
   'AUTH_MODE',
   'OIDC_ISSUER',

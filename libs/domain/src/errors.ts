@@ -25,7 +25,9 @@ export type AppErrorKind =
    * The change reached the stay's workflow, but PostgreSQL refused to store it for good (a
    * data or integrity error); recorded on the stay for processägare. Retrying cannot help.
    */
-  | 'projection-failed';
+  | 'projection-failed'
+  /** Over a rate limit (per user or per IP); Retry-After says when to try again. */
+  | 'rate-limited';
 
 /**
  * The one error type the services throw. It knows nothing of HTTP: the API maps it to
@@ -68,6 +70,10 @@ export class AppError extends Error {
 
   static unavailable(message: string, retryAfterSeconds = 5): AppError {
     return new AppError('unavailable', message, [], retryAfterSeconds);
+  }
+
+  static rateLimited(message: string, retryAfterSeconds: number): AppError {
+    return new AppError('rate-limited', message, [], retryAfterSeconds);
   }
 
   static projectionFailed(message: string): AppError {

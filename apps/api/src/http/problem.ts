@@ -23,6 +23,7 @@ const byKind: Record<AppErrorKind, { status: number; title: string }> = {
   'idempotency-mismatch': { status: 422, title: 'Idempotency-Key återanvänd' },
   unavailable: { status: 503, title: 'Tjänsten är tillfälligt otillgänglig' },
   'projection-failed': { status: 500, title: 'Ändringen kunde inte sparas' },
+  'rate-limited': { status: 429, title: 'För många förfrågningar' },
 };
 
 export function problemFromAppError(error: AppError, instance: string): ProblemDetails {
