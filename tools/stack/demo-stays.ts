@@ -1,16 +1,6 @@
 import { Client } from 'pg';
 import { demoKommuner } from '@app/persistence';
-
-/**
- * Demo stays for a first look, admitted through the running API as the demo ward nurses:
- * in each kommun of Göteborgsområdet, stays at different points of the process (assessed,
- * PUD moved, utskrivningsklar, discharged), registered with their real times in the past,
- * so task queues, overdue lists, the timeline and the processägare's figures have content.
- * Only when the database has no stays yet.
- */
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
-const allNeeds = { socialtjanst: true, kommunalHalsoOchSjukvard: true, regionalPrimarvard: true };
+import { demoAdmittedAt, demoStages, demoStayPlan } from './demo-plan';
 
 /** Valid (Luhn) test personnummer from a serial, so reruns give the same patients. */
 function demoPersonnummer(serial: number): string {
@@ -26,6 +16,13 @@ function demoPersonnummer(serial: number): string {
 const firstNames = ['Greta', 'Sven', 'Inga', 'Bertil', 'Astrid', 'Gunnar', 'Maj', 'Rune'];
 const lastNames = ['Lind', 'Berg', 'Holm', 'Ek', 'Sjöberg', 'Nyström', 'Falk', 'Strand'];
 
+/**
+ * Demo stays for a first look, admitted through the running API as the demo ward nurses:
+ * in each kommun of Göteborgsområdet, stays at different points of the process (assessed,
+ * PUD moved, utskrivningsklar, discharged), registered with their real times in the past,
+ * so task queues, overdue lists, the timeline and the processägare's figures have content.
+ * Only when the database has no stays yet.
+ */
 export async function seedDemoStays(
   apiUrl: string,
   databaseUrl: string,
@@ -63,10 +60,10 @@ export async function seedDemoStays(
     };
     const wardUnitId = me.units?.[0]?.id;
     if (!wardUnitId) throw new Error(`demo ward user of ${kommun.name} has no unit`);
-    // Four stays per kommun, from just admitted to discharged.
-    for (let stage = 0; stage < 4; stage++) {
+    // Four stays per kommun, from just admitted to discharged (demo-plan.ts).
+    for (let stage = 0; stage < demoStages; stage++) {
       serial += 1;
-      const admittedAt = Date.now() - (2 + stage * 4) * DAY - (serial % 5) * HOUR;
+      const admittedAt = demoAdmittedAt(Date.now(), stage, serial);
       const stay = await call(
         '/api/v1/stays',
         token,
@@ -83,42 +80,33 @@ export async function seedDemoStays(
         `demo-stay-${serial}`,
       );
       const id = String(stay.id);
-      const event = (type: string, at: number, data: Record<string, unknown> = {}) =>
-        call(
-          `/api/v1/stays/${id}/events`,
-          token,
-          { type, occurredAt: new Date(at).toISOString(), data },
-          `demo-stay-${serial}-${type}-${at}`,
-        );
-      await event('needs-assessed', admittedAt + 3 * HOUR, allNeeds);
-      if (stage % 2 === 1) {
-        // Half the wards sent their inskrivningsmeddelande on time.
+      let step = 0;
+      for (const s of demoStayPlan(stage, admittedAt)) {
+        step += 1;
+        const occurredAt = new Date(s.at).toISOString();
+        if (s.kind === 'event') {
+          await call(
+            `/api/v1/stays/${id}/events`,
+            token,
+            { type: s.type, occurredAt, data: s.data },
+            `demo-event-${serial}-${step}`,
+          );
+          continue;
+        }
         const list = (await (
           await fetch(`${apiUrl}/api/v1/tasks?unit=${wardUnitId}&stay=${id}`, {
             headers: { Authorization: `Bearer ${token}` },
           })
         ).json()) as { items?: { id: string; activityId: string }[] };
-        const message = list.items?.find((t) => t.activityId === 'send-inskrivningsmeddelande');
-        if (message)
+        const task = list.items?.find((t) => t.activityId === s.activityId);
+        if (task)
           await call(
-            `/api/v1/tasks/${message.id}/complete`,
+            `/api/v1/tasks/${task.id}/complete`,
             token,
-            { occurredAt: new Date(admittedAt + 8 * HOUR).toISOString() },
-            `demo-complete-${serial}`,
+            { occurredAt },
+            `demo-complete-${serial}-${step}`,
           );
       }
-      if (stage >= 1) {
-        await event('planned-discharge-date-set', admittedAt + 1 * DAY, {
-          date: new Date(admittedAt + 5 * DAY).toISOString().slice(0, 10),
-        });
-      }
-      if (stage >= 2) {
-        await event('planned-discharge-date-changed', admittedAt + 3 * DAY, {
-          date: new Date(admittedAt + 7 * DAY).toISOString().slice(0, 10),
-        });
-        await event('utskrivningsklar', admittedAt + 6 * DAY);
-      }
-      if (stage >= 3) await event('discharged', admittedAt + 9 * DAY, { destination: 'home' });
     }
   }
   log(`Demo data: ${serial} stays admitted through the API (none existed yet)`);
