@@ -3,6 +3,7 @@ import { Webhook } from 'standardwebhooks';
 import { NotificationDrainer, type DrainerSettings } from '@app/notifications';
 import {
   NotificationRepository,
+  NotificationStatusRepository,
   PrismaService,
   StayRepository,
   TaskRepository,
@@ -236,5 +237,11 @@ describe('notifications to the units', () => {
       .filter((d) => d.channel === 'email')
       .map((d) => d.status);
     expect(statuses).toEqual(['delivered', 'delivered', 'delivered']);
+    // What the unit's status route shows of them: the digest's id and its one attempt.
+    const shown = (
+      await new NotificationStatusRepository(prisma).latestDeliveries(unitId, 50)
+    ).filter((d) => d.channel === 'email' && (d.taskId === opened || d.taskId === late));
+    expect(shown).toHaveLength(3);
+    expect(shown.map((d) => [d.digestId, d.attempts])).toEqual(shown.map(() => [record.id, 1]));
   });
 });

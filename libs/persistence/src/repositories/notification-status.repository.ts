@@ -22,7 +22,10 @@ export class NotificationStatusRepository {
       GROUP BY channel, status`;
   }
 
-  /** The latest deliveries, newest first. */
+  /**
+   * The latest deliveries, newest first. An e-mail delivery in a digest shows the digest's
+   * attempts and next attempt (the digest is what is sent and retried).
+   */
   latestDeliveries(unitId: string, limit: number) {
     return this.prisma.$queryRaw<
       {
@@ -40,10 +43,12 @@ export class NotificationStatusRepository {
       }[]
     >`
       SELECT d.id::text, d.channel::text AS channel, n.kind::text AS kind, n.task_id AS "taskId",
-        d.status::text AS status, d.attempts, d.next_attempt_at AS "nextAttemptAt",
+        d.status::text AS status, COALESCE(g.attempts, d.attempts) AS attempts,
+        COALESCE(g.next_attempt_at, d.next_attempt_at) AS "nextAttemptAt",
         d.last_error AS "lastError", d.digest_id::text AS "digestId",
         d.created_at AS "createdAt", d.delivered_at AS "deliveredAt"
       FROM notification_delivery d JOIN notification n ON n.id = d.notification_id
+      LEFT JOIN notification_digest g ON g.id = d.digest_id
       WHERE d.unit_id = ${unitId}
       ORDER BY d.created_at DESC, d.id DESC LIMIT ${limit}`;
   }
