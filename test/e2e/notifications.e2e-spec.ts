@@ -127,7 +127,8 @@ describe('notifications to the units', () => {
     const id = randomUUID();
     await tasks.project([task(id, 1)]);
     const hookId = (await deliveriesOf(id)).find((d) => d.channel === 'webhook')?.id ?? '';
-    const retry = { baseSeconds: 2, maxAttempts: 5 };
+    // Long enough that the second drain below runs before the retry is due on a loaded machine.
+    const retry = { baseSeconds: 10, maxAttempts: 5 };
     const drainer = new NotificationDrainer(
       outbox,
       new UnitRepository(prisma),
@@ -139,8 +140,8 @@ describe('notifications to the units', () => {
     expect(receiver.of(hookId)).toHaveLength(1);
     const failed = await prisma.notificationDelivery.findUniqueOrThrow({ where: { id: hookId } });
     const waited = failed.nextAttemptAt.getTime() - (receiver.of(hookId)[0]?.receivedAt ?? 0);
-    expect(waited).toBeGreaterThan(1500); // base × 2^0 = 2 s
-    expect(waited).toBeLessThan(2500);
+    expect(waited).toBeGreaterThan(9500); // base × 2^0 = 10 s after the answer
+    expect(waited).toBeLessThan(12000);
     expect(failed).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 503' });
     await drainer.drainOnce(); // not due again yet
     expect(receiver.of(hookId)).toHaveLength(1);

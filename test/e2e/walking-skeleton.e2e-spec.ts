@@ -20,8 +20,10 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
     await apps.close();
   });
 
-  it('opens the task 24 h after the assessment, completes it once per key, and 409s another key', async () => {
-    const stayId = await admit(http, ward);
+  it('opens the task due 24 h after admission when assessed on admission, completes it once per key, and 409s another key', async () => {
+    // Lag 2017:612: assessed at admission, the message is due 24 h after the admission.
+    const admittedAt = hoursAgo(2);
+    const stayId = await admit(http, ward, { admittedAt });
     const assessedAt = hoursAgo(1);
     const event = await http
       .post(`/api/v1/stays/${stayId}/events`)
@@ -45,7 +47,7 @@ describe('walking skeleton: admission → needs assessed → inskrivningsmeddela
       activityId: 'send-inskrivningsmeddelande',
       status: 'open',
       overdue: false,
-      dueAt: new Date(Date.parse(assessedAt) + 24 * 3_600_000).toISOString(),
+      dueAt: new Date(Date.parse(admittedAt) + 24 * 3_600_000).toISOString(),
     });
 
     const key = newKey();
