@@ -1,6 +1,12 @@
 import request from 'supertest';
 import { demo, signInAll } from '../support/auth';
-import { admissionBody, hoursAgo, newKey, testPersonnummer } from '../support/fixtures';
+import {
+  admissionBody,
+  hoursAgo,
+  newKey,
+  randomPersonnummer,
+  testPersonnummer,
+} from '../support/fixtures';
 import { startApps, type RunningApps } from '../support/stack';
 import { admit } from '../support/stays';
 
@@ -104,6 +110,44 @@ describe('stays, deviations and me', () => {
     expect(pseudonymised.body.patient).toBeNull();
     expect(pseudonymised.body.patientPseudonym).toBe(stay.body.patientPseudonym);
     expect(JSON.stringify(pseudonymised.body)).not.toContain(testPersonnummer[0].slice(2, 8));
+  });
+
+  it("keeps an earlier stay's name and kommun when the personnummer is admitted again", async () => {
+    const personnummer = randomPersonnummer();
+    const patient = (name: string, folkbokforingskommun: string) =>
+      admissionBody({ patient: { personnummer, name, folkbokforingskommun } });
+    const first = await http
+      .post('/api/v1/stays')
+      .set(as.ward)
+      .set('Idempotency-Key', newKey())
+      .send(patient('Anna Första', '1480'))
+      .expect(201);
+    // Readmitted after a change of name and of folkbokföringskommun: the first stay used to
+    // show the new name and kommun, as if she had had them then.
+    await http
+      .post('/api/v1/stays')
+      .set(as.ward)
+      .set('Idempotency-Key', newKey())
+      .send(patient('Anna Andra', '1481'))
+      .expect(201);
+    const earlier = await http.get(`/api/v1/stays/${first.body.id}`).set(as.ward).expect(200);
+    expect(earlier.body.patient).toMatchObject({
+      name: 'Anna Första',
+      folkbokforingskommun: '1480',
+    });
+    const list = await http
+      .get('/api/v1/stays?unit=sv-sahlgrenska-avd-32')
+      .set(as.ward)
+      .expect(200);
+    const row = (list.body.items as { id: string; patient: { name: string } }[]).find(
+      (s) => s.id === first.body.id,
+    );
+    expect(row?.patient.name).toBe('Anna Första');
+    const encounter = await http
+      .get(`/fhir/R4/Encounter/${first.body.id}`)
+      .set(as.ward)
+      .expect(200);
+    expect(JSON.stringify(encounter.body)).toContain('Anna Första');
   });
 
   it('records a manual samverkansavvikelse once per key and lists it by filter', async () => {

@@ -88,6 +88,8 @@ interface EncounterStay {
   admittedAt: Date;
   endedAt: Date | null;
   version: number;
+  /** The name given at this admission (null: a stay from before it was kept). */
+  patientName: string | null;
   patient: { personnummer: string; name: string };
 }
 
@@ -109,7 +111,7 @@ export function toFhirEncounter(stay: EncounterStay, withIdentity: boolean) {
       ? {
           subject: {
             identifier: { system: PERSONNUMMER_SYSTEM, value: stay.patient.personnummer },
-            display: stay.patient.name,
+            display: stay.patientName ?? stay.patient.name,
           },
         }
       : {}),

@@ -124,7 +124,16 @@ function presentCore(
 /** The stay's timeline: events, tasks with due time and overdue flag, deviations, counters. */
 export function presentTimeline(stay: VisibleStayTimeline, principal: Principal) {
   return {
-    ...presentCore(stay, stay.patient, principal),
+    // The name and kommun given at this admission, not the patient row's latest ones.
+    ...presentCore(
+      stay,
+      {
+        ...stay.patient,
+        name: stay.patientName ?? stay.patient.name,
+        folkbokforingskommun: stay.kommunCode,
+      },
+      principal,
+    ),
     frailty: stay.frailty ? { cfs: stay.frailty.cfs } : null,
     events: stay.events.map((e) => ({
       id: e.id,

@@ -96,7 +96,7 @@ export class StayQueryRepository {
     const rows = await this.prisma.$queryRaw<RawStayListRow[]>`
       SELECT s.id, s.status::text AS status, s.ward_unit_id, s.kommun_code,
         s.listed_vardcentral_unit_id, s.out_of_county, s.care_type, s.admitted_at, s.ended_at,
-        s.process_definition_version, p.name AS patient_name, p.personnummer, p.patient_key,
+        s.process_definition_version, coalesce(s.patient_name, p.name) AS patient_name, p.personnummer, p.patient_key,
         (SELECT count(*)::int FROM task t WHERE t.stay_id = s.id
            AND t.status IN ('open', 'claimed')) AS open_tasks,
         (SELECT count(*)::int FROM task t WHERE t.stay_id = s.id

@@ -51,10 +51,10 @@ export class StayRepository {
           folkbokforingskommun = EXCLUDED.folkbokforingskommun
         RETURNING id
       )
-      INSERT INTO stay (id, workflow_id, patient_id, process_definition_version, ward_unit_id,
-        kommun_code, listed_vardcentral_unit_id, out_of_county, care_type, status, admitted_at,
-        version)
-      SELECT ${stay.stayId}::uuid, ${stay.workflowId}, patient_row.id,
+      INSERT INTO stay (id, workflow_id, patient_id, patient_name, process_definition_version,
+        ward_unit_id, kommun_code, listed_vardcentral_unit_id, out_of_county, care_type, status,
+        admitted_at, version)
+      SELECT ${stay.stayId}::uuid, ${stay.workflowId}, patient_row.id, ${patient.name},
         ${stay.processDefinitionVersion}, ${stay.wardUnitId}, ${stay.kommunCode},
         ${stay.listedVardcentralUnitId ?? null}, ${stay.outOfCounty ?? false}, ${stay.careType},
         'admitted'::"StayStatus",
