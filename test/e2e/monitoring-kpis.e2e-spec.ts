@@ -208,6 +208,20 @@ describe('monitoring: KPIs, overdue tasks and what-if', () => {
     ).toBe(true);
   });
 
+  it('cuts the KPIs by care type and frailty', async () => {
+    const kpis = async (query: string) =>
+      (await http.get(`/api/v1/monitoring/kpis?${period}&${query}`).set(as.po).expect(200)).body;
+    // The Härryda fixture: six somatic stays, none with a CFS recorded.
+    const somatic = await kpis('careType=somatic');
+    expect([somatic.kpis.stays, somatic.period.careType]).toEqual([6, 'somatic']);
+    expect((await kpis('careType=psychiatric')).kpis.stays).toBe(0);
+    const frail = await kpis('frailty=frail');
+    expect([frail.kpis.stays, frail.period.frailty]).toEqual([0, 'frail']);
+    expect((await kpis('frailty=not-frail')).kpis.stays).toBe(6);
+    await http.get(`/api/v1/monitoring/kpis?${period}&frailty=maybe`).set(as.po).expect(400);
+    await http.get(`/api/v1/monitoring/kpis?${period}&careType=home`).set(as.po).expect(400);
+  });
+
   it('pages, sorts and filters the overdue list by age, with the total of all pages', async () => {
     type Row = { taskId: string; activityId: string; unitId: string; hoursOverdue: number };
     const get = async (query: string) =>

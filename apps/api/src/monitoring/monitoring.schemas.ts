@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   calendarDateSchema as domainCalendarDateSchema,
   isDateInRange,
+  careTypeSchema,
   kommunCodeSchema,
   overdueSorts,
   unitIdSchema,
@@ -58,6 +59,9 @@ const periodFields = {
   to: calendarDateSchema.optional(),
   kommun: kommunCodeSchema.optional(),
   ward: unitIdSchema.optional(),
+  careType: careTypeSchema.optional(),
+  /** frail: a CFS of 5 or more was recorded (seeds 003, 004); not-frail: the others. */
+  frailty: z.enum(['frail', 'not-frail']).optional(),
 };
 
 export const kpiQuerySchema = z.strictObject(periodFields);
@@ -144,6 +148,8 @@ const periodSchema = z.object({
   to: z.string(),
   kommun: z.string().nullable(),
   ward: z.string().nullable(),
+  careType: z.string().nullable(),
+  frailty: z.enum(['frail', 'not-frail']).nullable(),
   asOf: z.string(),
 });
 

@@ -17,6 +17,8 @@ import type { KpiQuery, WhatIfRequest } from './monitoring.schemas';
 const HOUR = 3_600_000;
 /** "Recent" deviations on the situation page: the last 30 days. */
 const RECENT_DEVIATION_DAYS = 30;
+/** Clinical Frailty Scale 5 ("mildly frail") and above counts as frail (seeds 003, 004). */
+const FRAIL_FROM_CFS = 5;
 const laneValues = [
   'slutenvard',
   'regional_primarvard',
@@ -102,6 +104,10 @@ export class MonitoringService {
       to: startOfSwedishDate(addDays(period.to, 1)),
       ...(query.kommun ? { kommunCode: query.kommun } : {}),
       ...(query.ward ? { wardUnitId: query.ward } : {}),
+      ...(query.careType ? { careType: query.careType } : {}),
+      ...(query.frailty
+        ? { frailty: { frail: query.frailty === 'frail', minCfs: FRAIL_FROM_CFS } }
+        : {}),
     });
     const kpis = computeKpis(
       {
@@ -129,6 +135,8 @@ export class MonitoringService {
         ...period,
         kommun: query.kommun ?? null,
         ward: query.ward ?? null,
+        careType: query.careType ?? null,
+        frailty: query.frailty ?? null,
         asOf: now.toISOString(),
       },
       kpis,
@@ -143,6 +151,8 @@ export class MonitoringService {
       ...(request.to ? { to: request.to } : {}),
       ...(request.kommun ? { kommun: request.kommun } : {}),
       ...(request.ward ? { ward: request.ward } : {}),
+      ...(request.careType ? { careType: request.careType } : {}),
+      ...(request.frailty ? { frailty: request.frailty } : {}),
     };
     periodOf(query, now, 'body'); // a bad period names the body's fields, not the query's
     const [baseline, scenario] = await Promise.all([

@@ -22,6 +22,7 @@ export interface Kpis {
     inskrivningsmeddelandeOnTime: Rate & { deadlineHours: number };
     readmissionsWithin30Days: Rate;
     deviations: { total: number; byCategory: { category: string; count: number }[] };
+    activities: { activityId: string; tasks: number; onTime: Rate }[];
   };
 }
 

@@ -321,6 +321,13 @@ export const sv = {
     rate: '{{count}} av {{of}}',
     ukDistribution: 'Dagar från UK till utskrivning per vårdtillfälle',
     deviationsByCategory: 'Avvikelser per kategori',
+    onTimeByActivity: 'Andel i tid per uppgift (lägst först)',
+    onTimeShare: 'I tid (%)',
+    filters: 'Urval för nyckeltalen',
+    from: 'Inskrivna från',
+    to: 'Inskrivna till och med',
+    frailty: 'Skörhet',
+    frailties: { frail: 'Sköra (CFS 5 eller mer)', 'not-frail': 'Övriga' },
   },
   billing: {
     dailyAmount: 'Dagersättning {{amount}}.',

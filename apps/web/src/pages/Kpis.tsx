@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Kpis, Rate } from '../api/monitoring';
+import { useDefinition } from '../api/hooks';
 import { formatDate } from '../lib/time';
 import { formatDecimal, formatShare } from '../lib/format';
 
@@ -25,10 +26,13 @@ function Card({
 /** A bar chart with the same numbers as a table, so nothing is only in the picture. */
 export function ChartWithTable(props: {
   title: string;
-  rows: { label: string; value: number }[];
+  rows: { label: string; value: number; detail?: string }[];
   colour: string;
   valueLabel: string;
+  /** Bars across the page, one row per label (long labels, e.g. activities). */
+  layout?: 'horizontal';
 }) {
+  const across = props.layout === 'horizontal';
   const { t } = useTranslation();
   return (
     <figure className="chart">
@@ -36,11 +40,27 @@ export function ChartWithTable(props: {
         <strong>{props.title}</strong> <span className="small">{t('dashboard.chartCaption')}</span>
       </figcaption>
       {props.rows.length === 0 ? <p className="empty">{t('dashboard.noData')}</p> : null}
-      <ResponsiveContainer width="100%" height={props.rows.length === 0 ? 0 : 220}>
-        <BarChart data={props.rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+      <ResponsiveContainer
+        width="100%"
+        height={props.rows.length === 0 ? 0 : across ? 40 + props.rows.length * 48 : 220}
+      >
+        <BarChart
+          data={props.rows}
+          layout={across ? 'vertical' : 'horizontal'}
+          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" />
-          <YAxis allowDecimals={false} />
+          {across ? (
+            <>
+              <XAxis type="number" domain={[0, 100]} unit=" %" />
+              <YAxis type="category" dataKey="label" width={300} interval={0} />
+            </>
+          ) : (
+            <>
+              <XAxis dataKey="label" />
+              <YAxis allowDecimals={false} />
+            </>
+          )}
           <Tooltip />
           <Bar
             dataKey="value"
@@ -55,7 +75,8 @@ export function ChartWithTable(props: {
           {props.rows.map((row) => (
             <tr key={row.label}>
               <th scope="row">{row.label}</th>
-              <td>{row.value}</td>
+              <td>{across ? `${row.value} %` : row.value}</td>
+              {row.detail ? <td>{row.detail}</td> : null}
             </tr>
           ))}
         </tbody>
@@ -66,6 +87,17 @@ export function ChartWithTable(props: {
 
 export function KpiSection({ data }: { data: Kpis }) {
   const { t } = useTranslation();
+  const definition = useDefinition();
+  const title = (id: string) => definition?.activities.find((a) => a.id === id)?.title ?? id;
+  // Activities with at least one task that has come due, the least often on time first.
+  const onTime = data.kpis.activities
+    .filter((a) => a.onTime.of > 0 && a.onTime.share !== null)
+    .sort((a, b) => (a.onTime.share ?? 0) - (b.onTime.share ?? 0))
+    .map((a) => ({
+      label: title(a.activityId),
+      value: Math.round((a.onTime.share ?? 0) * 100),
+      detail: t('kpi.rate', { count: a.onTime.count, of: a.onTime.of }),
+    }));
   const k = data.kpis;
   const rate = (r: Rate) => t('kpi.rate', { count: r.count, of: r.of });
   return (
@@ -131,6 +163,13 @@ export function KpiSection({ data }: { data: Kpis }) {
           valueLabel={t('kpi.deviations')}
         />
       </div>
+      <ChartWithTable
+        title={t('kpi.onTimeByActivity')}
+        rows={onTime}
+        colour="#2e6b30"
+        valueLabel={t('kpi.onTimeShare')}
+        layout="horizontal"
+      />
     </>
   );
 }

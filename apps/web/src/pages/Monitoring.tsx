@@ -6,6 +6,7 @@ import type { Betalningsansvar, Kpis } from '../api/monitoring';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDecimal, formatSek, kommunName } from '../lib/format';
 import { formatDateTime, MONTH_PATTERN, stockholmLocalNow } from '../lib/time';
+import { KpiFilters, useKpiQuery } from './KpiFilters';
 import { KpiSection } from './Kpis';
 import { OverdueList } from './OverdueList';
 import { MonthInput } from '../components/SwedishDateTime';
@@ -28,7 +29,8 @@ const isMonth = (value: string) => new RegExp(`^${MONTH_PATTERN}$`).test(value);
 
 export function Monitoring() {
   const { t } = useTranslation();
-  const kpis = useApi<Kpis>('/api/v1/monitoring/kpis');
+  const kpiQuery = useKpiQuery();
+  const kpis = useApi<Kpis>(`/api/v1/monitoring/kpis${kpiQuery ? `?${kpiQuery}` : ''}`);
   const [typed, setMonth] = useState(thisMonth);
   // A month half typed asks nothing; the last whole one stays on the page.
   const [month, setWholeMonth] = useState(typed);
@@ -55,6 +57,7 @@ export function Monitoring() {
     <>
       <section aria-labelledby="kpi-title">
         <h2 id="kpi-title">{t('dashboard.kpis')}</h2>
+        <KpiFilters />
         <Unavailable error={kpis.error} path="/api/v1/monitoring/kpis" />
         {kpis.data ? <KpiSection data={kpis.data} /> : null}
       </section>

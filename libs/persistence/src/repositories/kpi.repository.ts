@@ -34,6 +34,9 @@ export interface CohortFilter {
   to: Date;
   kommunCode?: string;
   wardUnitId?: string;
+  careType?: string;
+  /** Frail: a CFS at or above `minCfs` was recorded; not frail: none was, or a lower one. */
+  frailty?: { frail: boolean; minCfs: number };
 }
 
 export interface OverdueFilter {
@@ -65,11 +68,21 @@ export class KpiRepository {
 
   /** The stays admitted in the period, with what the KPIs need of their events, tasks and deviations. */
   async cohort(filter: CohortFilter) {
+    const frail = filter.frailty
+      ? (
+          await this.prisma.stayFrailty.findMany({
+            where: { cfs: { gte: filter.frailty.minCfs } },
+            select: { stayId: true },
+          })
+        ).map((f) => f.stayId)
+      : [];
     const stays = await this.prisma.stay.findMany({
       where: {
         admittedAt: { gte: filter.from, lt: filter.to },
         ...(filter.kommunCode ? { kommunCode: filter.kommunCode } : {}),
         ...(filter.wardUnitId ? { wardUnitId: filter.wardUnitId } : {}),
+        ...(filter.careType ? { careType: filter.careType } : {}),
+        ...(filter.frailty ? { id: filter.frailty.frail ? { in: frail } : { notIn: frail } } : {}),
       },
       orderBy: [{ admittedAt: 'asc' }, { id: 'asc' }],
       select: {
