@@ -145,4 +145,19 @@ describe('the processägare’s Uppföljning, exact and in Swedish', () => {
     await expect(row.textContent()).resolves.toMatch(/0 %/);
     expect(await checkPageFully(page, 'dashboard-04-kpi-filters-and-on-time')).toEqual([]);
   });
+
+  it('shows what a changed rule would do beside today, changing nothing', async () => {
+    const page = await signedIn(stack, owner);
+    const whatIf = page.getByRole('region', { name: 'Vad händer om reglerna ändras?' });
+    await whatIf.getByLabel('Inskrivningsmeddelande inom (timmar)').fill('200');
+    await whatIf.getByRole('button', { name: 'Räkna om' }).click();
+    const row = whatIf.getByRole('row', { name: /^Inskrivningsmeddelande inom \(timmar\)/ });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/24.*200/);
+    // Late by 60 hours or so under 24 h, on time under 200 h.
+    const onTime = whatIf.getByRole('row', { name: /^Inskrivningsmeddelande i tid/ });
+    const [, today, changed] = await onTime.getByRole('cell').allTextContents();
+    expect(today).not.toEqual(changed);
+    expect(await checkPageFully(page, 'dashboard-05-what-if')).toEqual([]);
+  });
 });

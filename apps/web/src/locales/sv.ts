@@ -329,6 +329,24 @@ export const sv = {
     frailty: 'Skörhet',
     frailties: { frail: 'Sköra (CFS 5 eller mer)', 'not-frail': 'Övriga' },
   },
+  whatIf: {
+    title: 'Vad händer om reglerna ändras?',
+    intro:
+      'Ändra en regel och se dagens siffror bredvid de ändrade, för vårdtillfällena i urvalet ovan. Inget ändras av att fråga.',
+    rules: {
+      sipKallelseDays: 'SIP-kallelse inom (dagar från UK)',
+      inskrivningsmeddelandeHours: 'Inskrivningsmeddelande inom (timmar)',
+      dailyAmountSek: 'Dagersättning (kr)',
+    },
+    run: 'Räkna om',
+    caption: 'Nu och med ändrade regler; betalningsansvar för {{month}}.',
+    figure: 'Regel eller nyckeltal',
+    today: 'Nu',
+    changed: 'Med ändrade regler',
+    sipOnTime: 'SIP-kallelse i tid',
+    imOnTime: 'Inskrivningsmeddelande i tid',
+    due: 'Att betala, alla kommuner',
+  },
   billing: {
     dailyAmount: 'Dagersättning {{amount}}.',
     frozen: 'Månaden är låst.',

@@ -39,11 +39,18 @@ export function KpiFilters() {
   const kommuner = [...new Set(units.map((u) => u.kommunCode).filter(Boolean))] as string[];
   const [from, setFrom] = useState(params.get(keys.from) ?? '');
   const [to, setTo] = useState(params.get(keys.to) ?? '');
+  // From the URL as it is when the change lands, so quick successive choices all stay.
   const set = (key: Key, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(keys[key], value);
-    else next.delete(keys[key]);
-    setParams(next, { replace: true });
+    setParams(
+      () => {
+        // react-router's own "current" is the last render's; the location is the latest.
+        const next = new URLSearchParams(window.location.search);
+        if (value) next.set(keys[key], value);
+        else next.delete(keys[key]);
+        return next;
+      },
+      { replace: true },
+    );
   };
   // A date is asked for once it is a whole date (or emptied): no request per keystroke.
   const date = (key: 'from' | 'to', value: string, keep: (v: string) => void) => {

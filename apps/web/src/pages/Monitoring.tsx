@@ -9,6 +9,7 @@ import { formatDateTime, MONTH_PATTERN, stockholmLocalNow } from '../lib/time';
 import { KpiFilters, useKpiQuery } from './KpiFilters';
 import { KpiSection } from './Kpis';
 import { OverdueList } from './OverdueList';
+import { WhatIf } from './WhatIf';
 import { MonthInput } from '../components/SwedishDateTime';
 
 /** Shown for a monitoring endpoint the API does not have (yet), or the error itself. */
@@ -61,6 +62,7 @@ export function Monitoring() {
         <Unavailable error={kpis.error} path="/api/v1/monitoring/kpis" />
         {kpis.data ? <KpiSection data={kpis.data} /> : null}
       </section>
+      <WhatIf query={kpiQuery} />
       <OverdueList />
       <section aria-labelledby="billing-title">
         <h2 id="billing-title">{t('dashboard.billing')}</h2>

@@ -24,12 +24,19 @@ export function OverdueList() {
   const kommuner = [...new Set(units.map((u) => u.kommunCode).filter(Boolean))] as string[];
   const title = (id: string) => definition?.activities.find((a) => a.id === id)?.title ?? id;
   const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
+  // From the URL as it is when the change lands, so quick successive choices all stay.
   const set = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    if (name !== 'page') next.delete('page');
-    setParams(next, { replace: name !== 'page' });
+    setParams(
+      () => {
+        // react-router's own "current" is the last render's; the location is the latest.
+        const next = new URLSearchParams(window.location.search);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        if (name !== 'page') next.delete('page');
+        return next;
+      },
+      { replace: name !== 'page' },
+    );
   };
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
