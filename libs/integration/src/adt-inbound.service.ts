@@ -99,7 +99,6 @@ export class AdtInbound {
     if (!message) throw AppError.notFound(`Integration message ${id} was not found`);
     if (message.status === 'applied' || message.status === 'resolved')
       throw AppError.conflict(`Integration message ${id} is already ${message.status}`);
-    await this.messages.countAttempt(id);
     let read: AdtMessage | Refusal;
     try {
       read = readAdt(Hl7Message.parse(message.raw));
@@ -111,6 +110,8 @@ export class AdtInbound {
       throw AppError.conflict(
         `Integration message ${id} was refused as ${message.reasonCode}: the sender must send it again`,
       );
+    // Counted only once the replay is going ahead: a refused replay changes nothing.
+    await this.messages.countAttempt(id);
     return this.apply(message, read);
   }
 

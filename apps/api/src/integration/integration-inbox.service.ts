@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppError, canonicalJson } from '@app/domain';
+import { AppError } from '@app/domain';
 import { AdtInbound } from '@app/integration';
-import { IntegrationRepository, PrismaService, type InboxItem } from '@app/persistence';
+import { IntegrationRepository, type InboxItem } from '@app/persistence';
 import { AuditService } from '../audit/audit.service';
+import { IdempotentWriteService, type IdempotentWrite } from '../commands/idempotent-write.service';
 import { isProcessOwner, type Principal } from '../auth/principal';
 import { PAGE_SIZE, cursorDate, cursorParts, cursorUuid, pageOf } from '../http/paging';
 
@@ -25,7 +25,7 @@ export class IntegrationInboxService {
     private readonly messages: IntegrationRepository,
     private readonly inbound: AdtInbound,
     private readonly audit: AuditService,
-    private readonly prisma: PrismaService,
+    private readonly writes: IdempotentWriteService,
   ) {}
 
   async list(principal: Principal, filter: { status?: InboxItem['status']; cursor?: string }) {
@@ -46,42 +46,65 @@ export class IntegrationInboxService {
     return { items: page.items.map(present), nextCursor: page.nextCursor };
   }
 
-  /** Applies the stored message again with today's mapping tables. Idempotent per key. */
+  /**
+   * Applies the stored message again with today's mapping tables. Idempotent per key: the
+   * same key answers the first replay's answer; a refused replay changes nothing.
+   */
   async replay(principal: Principal, id: string, key: string) {
     await this.requireOwner(principal, 'integration.replay');
-    const first = await this.claim('integration.replay', key, id, { id });
-    const decision = first ? await this.inbound.replay(id) : undefined;
     const message = await this.itemOrNotFound(id);
-    await this.audit.ok(principal, 'integration.replay', [
-      { unitId: null, stayId: message.stayId },
-    ]);
-    return {
-      ack: decision?.ack ?? message.ackCode ?? 'AE',
-      code: decision ? (decision.code ?? null) : message.reasonCode,
-      reason: decision ? (decision.reason ?? null) : message.reason,
-      message: present(message),
-    };
+    return this.writes.run(
+      this.write(principal, 'integration.replay', message, key, { id }),
+      async () => {
+        const decision = await this.inbound.replay(id);
+        return {
+          ack: decision.ack,
+          code: decision.code ?? null,
+          reason: decision.reason ?? null,
+          message: present(await this.itemOrNotFound(id)),
+        };
+      },
+    );
   }
 
   /** Marks an inbox message as handled by hand (e.g. a cancel corrected on the stay). */
   async resolve(principal: Principal, id: string, note: string, key: string) {
     await this.requireOwner(principal, 'integration.resolve');
     const message = await this.itemOrNotFound(id);
-    if (await this.claim('integration.resolve', key, id, { id, note })) {
-      if (message.status !== 'inbox' && message.status !== 'received')
-        throw AppError.conflict(`Integration message ${id} is ${message.status}, not in the inbox`);
-      await this.messages.settle(id, {
-        status: 'resolved',
-        ackCode: (message.ackCode ?? 'AE') as 'AA' | 'AE' | 'AR',
-        reasonCode: message.reasonCode,
-        reason: `${message.reason ?? ''} — handled by hand: ${note}`.trim(),
-      });
-    }
-    const resolved = await this.itemOrNotFound(id);
-    await this.audit.ok(principal, 'integration.resolve', [
-      { unitId: null, stayId: resolved.stayId },
-    ]);
-    return present(resolved);
+    return this.writes.run(
+      this.write(principal, 'integration.resolve', message, key, { id, note }),
+      async () => {
+        if (message.status !== 'inbox' && message.status !== 'received')
+          throw AppError.conflict(
+            `Integration message ${id} is ${message.status}, not in the inbox`,
+          );
+        await this.messages.settle(id, {
+          status: 'resolved',
+          ackCode: (message.ackCode ?? 'AE') as 'AA' | 'AE' | 'AR',
+          reasonCode: message.reasonCode,
+          reason: `${message.reason ?? ''} — handled by hand: ${note}`.trim(),
+        });
+        return present(await this.itemOrNotFound(id));
+      },
+    );
+  }
+
+  private write(
+    principal: Principal,
+    action: string,
+    message: InboxItem,
+    key: string,
+    request: object,
+  ): IdempotentWrite {
+    return {
+      principal,
+      action,
+      subject: { unitId: null, stayId: message.stayId },
+      scope: action,
+      resourceId: message.id,
+      key,
+      request,
+    };
   }
 
   private async requireOwner(principal: Principal, action: string): Promise<void> {
@@ -94,24 +117,5 @@ export class IntegrationInboxService {
     const message = await this.messages.findItem(id);
     if (!message) throw AppError.notFound(`Integration message ${id} was not found`);
     return message;
-  }
-
-  /** True the first time a key is used; the same key again answers from the message's state. */
-  private async claim(scope: string, key: string, id: string, body: object): Promise<boolean> {
-    const hash = createHash('sha256').update(canonicalJson(body)).digest('hex');
-    const inserted = await this.prisma.$executeRaw`
-      INSERT INTO idempotency_record (scope, key, request_hash, resource_id)
-      VALUES (${scope}, ${key}, ${hash}, ${id}) ON CONFLICT (scope, key) DO NOTHING`;
-    if (inserted > 0) return true;
-    const existing = await this.prisma.idempotencyRecord.findUniqueOrThrow({
-      where: { scope_key: { scope, key } },
-    });
-    if (existing.requestHash !== hash)
-      throw new AppError(
-        'idempotency-mismatch',
-        'This Idempotency-Key was already used for another request',
-        [{ field: 'header.Idempotency-Key', reason: 'already used with another request' }],
-      );
-    return false;
   }
 }
