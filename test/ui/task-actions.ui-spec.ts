@@ -1,3 +1,4 @@
+import type { Locator, Page } from 'playwright-core';
 import { hoursAgo } from '../support/fixtures';
 import { admitted, apiAs } from './api';
 import {
@@ -62,6 +63,11 @@ describe('the queue: more than a page, release, hand over with a reason, what ot
   it('releases a claimed task and hands another to a unit with a reason', async () => {
     const page = await signedIn(stack, nurse, { viewport: { width: 1024, height: 768 } });
     const title = 'Ta reda på närstående och ställföreträdare';
+    // Other specs share the database: their earlier-due tasks may fill the first page.
+    await shownAfterMore(
+      page,
+      page.getByRole('button', { name: `Ta uppgiften: ${title}` }).first(),
+    );
     await page
       .getByRole('button', { name: `Ta uppgiften: ${title}` })
       .first()
@@ -82,6 +88,7 @@ describe('the queue: more than a page, release, hand over with a reason, what ot
 
     await page.getByRole('radio', { name: 'Att göra' }).check();
     const handOver = page.getByRole('button', { name: `Lämna över: ${title}` }).first();
+    await shownAfterMore(page, handOver);
     await handOver.click();
     const dialog = page.getByRole('dialog', { name: `Lämna över: ${title}` });
     await dialog.getByRole('combobox', { name: /^Till enhet/ }).selectOption('sv-molndal-avd-5');
@@ -121,3 +128,17 @@ describe('the queue: more than a page, release, hand over with a reason, what ot
     expect(await checkPageFully(page, 'tasks-04-waiting-for')).toEqual([]);
   });
 });
+
+/** Clicks "Visa fler" until `target` is on the page (or there is nothing more to show). */
+async function shownAfterMore(page: Page, target: Locator): Promise<void> {
+  await page.locator('tbody tr').first().waitFor();
+  for (let i = 0; i < 20; i++) {
+    if (await target.isVisible()) return;
+    const more = page.getByRole('button', { name: 'Visa fler' });
+    if (!(await more.isVisible())) break;
+    const rows = await page.locator('tbody tr').count();
+    await more.click();
+    await page.locator('tbody tr').nth(rows).waitFor();
+  }
+  await target.waitFor();
+}
