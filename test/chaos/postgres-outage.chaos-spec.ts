@@ -4,6 +4,7 @@ import { startTemporalDevServer, type TemporalDevServer } from '../../tools/stac
 import { demo } from '../support/auth';
 import {
   admitAssessedStays,
+  OPEN_TASKS_PER_ASSESSED_STAY,
   acceptedUpdates,
   appEnv,
   call,
@@ -87,7 +88,7 @@ describe('PostgreSQL down for 30 s while completions run', () => {
       where: { stayId: { in: stayIds }, status: 'open' },
       orderBy: { id: 'asc' },
     });
-    expect(tasks).toHaveLength(STAYS * 5);
+    expect(tasks).toHaveLength(STAYS * OPEN_TASKS_PER_ASSESSED_STAY);
     const bearers = await tokensByUnit(url, [
       demo.wardGoteborg,
       demo.vardcentralGoteborg,
@@ -146,7 +147,7 @@ describe('PostgreSQL down for 30 s while completions run', () => {
       if (at > Date.now()) await new Promise((r) => setTimeout(r, at - Date.now()));
       const sentAt = Date.now();
       inFlight.push(
-        completeTask(url, bearerOf(task.unitId), task.id, keyOf(task.id)).then(
+        completeTask(url, bearerOf(task.unitId), task, keyOf(task.id)).then(
           (answer) => void sent.push({ sentAt, kind: 'complete', answer }),
         ),
       );
@@ -168,7 +169,7 @@ describe('PostgreSQL down for 30 s while completions run', () => {
         const final = await completeUntilAnswered(
           url,
           bearerOf(task.unitId),
-          task.id,
+          task,
           keyOf(task.id),
           { giveUpAfterMs: 90_000, onAnswer: (a) => retries.push(a) },
         );

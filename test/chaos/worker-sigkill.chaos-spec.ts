@@ -4,6 +4,7 @@ import { startTemporalDevServer, type TemporalDevServer } from '../../tools/stac
 import { demo } from '../support/auth';
 import {
   admitAssessedStays,
+  OPEN_TASKS_PER_ASSESSED_STAY,
   acceptedUpdates,
   appEnv,
   chaosLog,
@@ -65,7 +66,7 @@ describe('worker SIGKILL during 100 completions', () => {
     const tasks = await driver.prisma.task.findMany({
       where: { stayId: { in: stayIds }, status: 'open' },
     });
-    expect(tasks).toHaveLength(STAYS * 5);
+    expect(tasks).toHaveLength(STAYS * OPEN_TASKS_PER_ASSESSED_STAY);
     const bearers = await tokensByUnit(api.url, [
       demo.wardGoteborg,
       demo.vardcentralGoteborg,
@@ -79,7 +80,7 @@ describe('worker SIGKILL during 100 completions', () => {
     const burst = tasks.map(async (task) => {
       const bearer = bearers.get(task.unitId);
       if (!bearer) throw new Error(`no demo user of unit ${task.unitId}`);
-      const final = await completeUntilAnswered(api.url, bearer, task.id, keyOf(task.id), {
+      const final = await completeUntilAnswered(api.url, bearer, task, keyOf(task.id), {
         giveUpAfterMs: 90_000,
         onAnswer: (a) => answers.push(a),
       });

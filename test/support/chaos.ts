@@ -6,6 +6,11 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { prepareDatabase, type PrismaService } from '@app/persistence';
+import { findActivity } from '@app/process-definition';
+import {
+  currentProcessDefinitionVersion,
+  findProcessDefinition,
+} from '@app/process-definition/registry';
 import { stayWorkflowId } from '@app/workflows';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { dataDir, migrationsDir, repoRoot } from '../../tools/stack/paths';
@@ -263,19 +268,35 @@ export async function tokensByUnit(
   return byUnit;
 }
 
+/** A task to complete: its id and its activity (which says whether an outcome is required). */
+export interface TaskToComplete {
+  id: string;
+  activityId: string;
+}
+
+/**
+ * A completion as its performer sends it: a note, and the first of the activity's outcomes
+ * where the current definition requires one (v2's consent to share information does).
+ */
+export function completionBody(activityId: string): { note: string; outcome?: string } {
+  const definition = findProcessDefinition(currentProcessDefinitionVersion);
+  const outcome = definition && findActivity(definition, activityId)?.outcomes?.[0]?.id;
+  return outcome ? { note: 'Klart', outcome } : { note: 'Klart' };
+}
+
 export function completeTask(
   url: string,
   bearer: string,
-  taskId: string,
+  task: TaskToComplete,
   key: string,
   timeoutMs = 30_000,
 ): Promise<Answer> {
   return call(
-    `${url}/api/v1/tasks/${taskId}/complete`,
+    `${url}/api/v1/tasks/${task.id}/complete`,
     {
       method: 'POST',
       headers: { Authorization: bearer, 'Idempotency-Key': key },
-      body: { note: 'Klart' },
+      body: completionBody(task.activityId),
     },
     timeoutMs,
   );
@@ -285,13 +306,13 @@ export function completeTask(
 export async function completeUntilAnswered(
   url: string,
   bearer: string,
-  taskId: string,
+  task: TaskToComplete,
   key: string,
   options: { giveUpAfterMs: number; onAnswer?: (answer: Answer) => void },
 ): Promise<Answer> {
   const giveUpAt = Date.now() + options.giveUpAfterMs;
   for (;;) {
-    const answer = await completeTask(url, bearer, taskId, key);
+    const answer = await completeTask(url, bearer, task, key);
     options.onAnswer?.(answer);
     const retry = answer.status === 503 || answer.status === 0;
     if (!retry || Date.now() > giveUpAt) return answer;
@@ -390,8 +411,14 @@ export function histogram(values: readonly (number | string)[]): string {
 }
 
 /**
+ * The ward's open tasks after such an admission and assessment under the current definition
+ * (v2): the five of v1 and the consent to share information, which v2 opens on the assessment.
+ */
+export const OPEN_TASKS_PER_ASSESSED_STAY = 6;
+
+/**
  * `count` stays admitted two hours ago, each with a needs assessment naming all three
- * receivers at admission time: five open tasks a stay. Returns their ids.
+ * receivers at admission time: OPEN_TASKS_PER_ASSESSED_STAY open tasks a stay. Returns their ids.
  */
 export function admitAssessedStays(driver: StayDriver, count: number): Promise<string[]> {
   const admittedAt = new Date(Date.now() - 2 * 3_600_000).toISOString();
